@@ -1,0 +1,13 @@
+package io.leadflow.cadence;
+
+/** SmallRye channel names; each maps to the Kafka topic of the same meaning in application.properties. */
+public final class MessagingChannels {
+
+    public static final String LEADS_RECEIVED = "leads-received";
+    public static final String TOUCHES_DUE = "touches-due";
+    public static final String TOUCHES_DUE_PRIORITY = "touches-due-priority";
+    public static final String TOUCHES_RESULTS = "touches-results";
+
+    private MessagingChannels() {
+    }
+}

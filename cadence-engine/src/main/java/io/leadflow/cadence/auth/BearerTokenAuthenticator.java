@@ -1,0 +1,23 @@
+package io.leadflow.cadence.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.leadflow.cadence.problem.UnauthorizedException;
+
+@ApplicationScoped
+public class BearerTokenAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    @Transactional
+    public Caller authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new UnauthorizedException("A bearer token is required");
+        }
+        String plainToken = authorizationHeader.substring(BEARER.length()).trim();
+        return ApiToken.findByPlainToken(plainToken)
+                .map(token -> new Caller(token.role, token.repId))
+                .orElseThrow(() -> new UnauthorizedException("The bearer token is not valid"));
+    }
+}

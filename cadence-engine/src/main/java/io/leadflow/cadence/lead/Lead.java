@@ -1,0 +1,79 @@
+package io.leadflow.cadence.lead;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A lead as the engine keeps it: who they are, what they asked, who has them, how fast we were. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "source_id")
+    public String sourceId;
+
+    /** Stamped by intake when the request arrived: speed to lead counts from here. */
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "ingested_at")
+    public Instant ingestedAt;
+
+    @Column(name = "is_test")
+    public boolean test;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "full_name")
+    public String fullName;
+
+    public String email;
+
+    @Column(name = "phone_e164")
+    public String phoneE164;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+
+    @Column(name = "time_zone_basis")
+    public String timeZoneBasis;
+
+    public String message;
+
+    @Column(name = "interest_json")
+    public String interestJson;
+
+    @Column(name = "sms_consent")
+    public boolean smsConsent;
+
+    @Column(name = "email_consent")
+    public boolean emailConsent;
+
+    @Column(name = "assigned_rep_id")
+    public UUID assignedRepId;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "first_touch_at")
+    public Instant firstTouchAt;
+
+    @Column(name = "speed_to_first_touch_ms")
+    public Long speedToFirstTouchMs;
+
+    @Column(name = "rep_alert_at")
+    public Instant repAlertAt;
+
+    @Column(name = "speed_to_rep_alert_ms")
+    public Long speedToRepAlertMs;
+}

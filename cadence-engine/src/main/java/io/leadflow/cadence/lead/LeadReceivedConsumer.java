@@ -1,0 +1,44 @@
+package io.leadflow.cadence.lead;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.leadflow.cadence.MessagingChannels;
+import io.leadflow.cadence.scheduling.TouchDispatcher;
+import io.leadflow.contracts.LeadReceived;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Consumes new leads. The lead and its cadence are committed before the offset is acknowledged;
+ * a failure to store propagates (retry, then the DLQ). The touches due now take the fast path
+ * right after the commit; if that fails they are still scheduled and the poller sends them.
+ */
+@ApplicationScoped
+public class LeadReceivedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(LeadReceivedConsumer.class);
+
+    private final LeadRegistration registration;
+    private final TouchDispatcher dispatcher;
+
+    LeadReceivedConsumer(LeadRegistration registration, TouchDispatcher dispatcher) {
+        this.registration = registration;
+        this.dispatcher = dispatcher;
+    }
+
+    @Incoming(MessagingChannels.LEADS_RECEIVED)
+    @Blocking(ordered = false)
+    public void onLeadReceived(LeadReceived event) {
+        List<UUID> dueNow = registration.register(event);
+        try {
+            dispatcher.dispatch(dueNow);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Fast path failed for lead %s; the poller will dispatch its touches", event.leadId());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.leadflow.cadence.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.routing.RoundRobinRouter;
+import io.leadflow.cadence.scheduling.CadencePlanner;
+import io.leadflow.cadence.scheduling.Touch;
+import io.leadflow.cadence.scheduling.TouchState;
+import io.leadflow.contracts.LeadReceived;
+
+/** Stores a new lead, its rep and its whole cadence in one transaction. */
+@ApplicationScoped
+public class LeadRegistration {
+
+    private static final Logger LOG = Logger.getLogger(LeadRegistration.class);
+
+    private final RoundRobinRouter router;
+    private final CadencePlanner planner;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    LeadRegistration(RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Clock clock) {
+        this.router = router;
+        this.planner = planner;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /** @return the ids of the touches due now, for the fast path; empty for a lead seen before */
+    @Transactional
+    public List<UUID> register(LeadReceived event) {
+        if (Lead.findById(event.leadId()) != null) {
+            LOG.infof("Lead %s was received before; nothing to do", event.leadId());
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Lead lead = toLead(event, now);
+        Optional<Rep> rep = router.nextRep(now);
+        rep.ifPresent(assigned -> {
+            lead.assignedRepId = assigned.id;
+            lead.assignedAt = now;
+        });
+        lead.persist();
+        List<Touch> touches = planner.start(lead, rep, now);
+        LOG.infof("Lead %s from %s assigned to rep %s with %d touches planned", lead.id, lead.sourceId,
+                rep.map(r -> r.id.toString()).orElse("none"), touches.size());
+        return touches.stream()
+                .filter(touch -> touch.status == TouchState.SCHEDULED && !touch.dueAt.isAfter(now))
+                .map(touch -> touch.id)
+                .toList();
+    }
+
+    private Lead toLead(LeadReceived event, Instant now) {
+        Lead lead = new Lead();
+        lead.id = event.leadId();
+        lead.sourceId = event.sourceId();
+        lead.receivedAt = event.receivedAt();
+        lead.ingestedAt = now;
+        lead.test = event.test();
+        LeadReceived.Contact contact = event.contact();
+        lead.firstName = contact.firstName();
+        lead.fullName = contact.fullName();
+        lead.email = contact.email();
+        lead.phoneE164 = contact.phoneValid() ? contact.phoneE164() : null;
+        lead.timeZone = event.timeZone().id();
+        lead.timeZoneBasis = event.timeZone().basis();
+        lead.message = event.message();
+        lead.interestJson = interestJson(event.interest());
+        lead.smsConsent = event.consent() != null && event.consent().sms();
+        lead.emailConsent = event.consent() != null && event.consent().email();
+        return lead;
+    }
+
+    private String interestJson(LeadReceived.Interest interest) {
+        if (interest == null) {
+            return null;
+        }
+        try {
+            return objectMapper.writeValueAsString(interest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Interest cannot be written as JSON", e);
+        }
+    }
+}

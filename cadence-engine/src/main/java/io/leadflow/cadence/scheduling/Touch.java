@@ -1,0 +1,73 @@
+package io.leadflow.cadence.scheduling;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.leadflow.contracts.Audience;
+import io.leadflow.contracts.Channel;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A planned contact with the lead, or an alert to the rep, and what became of it. */
+@Entity
+@Table(name = "touch")
+public class Touch extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "lead_id")
+    public UUID leadId;
+
+    @Column(name = "cadence_id")
+    public UUID cadenceId;
+
+    public int step;
+
+    @Enumerated(EnumType.STRING)
+    public Audience audience;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    public String template;
+
+    public String reason;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "window_not_before")
+    public Instant windowNotBefore;
+
+    @Column(name = "window_not_after")
+    public Instant windowNotAfter;
+
+    @Column(name = "first_touch")
+    public boolean firstTouch;
+
+    @Enumerated(EnumType.STRING)
+    public TouchState status;
+
+    /** Why the touch is in its status, e.g. {@code no_sms_consent}, {@code provider_accepted}. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "status_at")
+    public Instant statusAt;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
+    @Column(name = "provider_code")
+    public String providerCode;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+}

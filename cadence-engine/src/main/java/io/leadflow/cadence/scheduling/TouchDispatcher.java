@@ -1,0 +1,89 @@
+package io.leadflow.cadence.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.leadflow.cadence.MessagingChannels;
+import io.leadflow.contracts.TouchDue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * Claims due touches with {@code FOR UPDATE SKIP LOCKED}, publishes them and marks them dispatched,
+ * all in one transaction: a crash before the commit leaves them scheduled and they are published
+ * again (the notifier's delivery row makes that harmless), and no two engines claim the same touch.
+ */
+@ApplicationScoped
+public class TouchDispatcher {
+
+    private static final Duration BROKER_ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EntityManager entityManager;
+    private final TouchDueAssembler assembler;
+    private final MutinyEmitter<TouchDue> priority;
+    private final MutinyEmitter<TouchDue> regular;
+    private final Clock clock;
+
+    TouchDispatcher(EntityManager entityManager, TouchDueAssembler assembler,
+            @Channel(MessagingChannels.TOUCHES_DUE_PRIORITY) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<TouchDue> priority,
+            @Channel(MessagingChannels.TOUCHES_DUE) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192) MutinyEmitter<TouchDue> regular,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.assembler = assembler;
+        this.priority = priority;
+        this.regular = regular;
+        this.clock = clock;
+    }
+
+    /** The fast path: these touches, if still scheduled and not claimed by someone else. */
+    public int dispatch(List<UUID> touchIds) {
+        if (touchIds.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
+                select * from touch where id in (:ids) and status = 'SCHEDULED'
+                for update skip locked""", "ids", touchIds)));
+    }
+
+    /** The poller's path: the oldest due touches, at most {@code batchSize}. */
+    public int dispatchDue(int batchSize) {
+        return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
+                select * from touch where status = 'SCHEDULED' and due_at <= :now
+                order by due_at limit %d for update skip locked""".formatted(batchSize), "now", clock.instant())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Touch> claim(String sql, String parameter, Object value) {
+        return entityManager.createNativeQuery(sql, Touch.class).setParameter(parameter, value).getResultList();
+    }
+
+    private int publishAndMark(List<Touch> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = new ArrayList<>(claimed.size());
+        for (TouchDue touchDue : assembler.assemble(claimed)) {
+            MutinyEmitter<TouchDue> emitter = touchDue.firstTouch() ? priority : regular;
+            acks.add(emitter.sendMessage(TouchDueMessages.of(touchDue)));
+        }
+        Uni.join().all(acks).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
+        Instant now = clock.instant();
+        for (Touch touch : claimed) {
+            touch.status = TouchState.DISPATCHED;
+            touch.statusAt = now;
+            touch.dispatchedAt = now;
+        }
+        return claimed.size();
+    }
+}

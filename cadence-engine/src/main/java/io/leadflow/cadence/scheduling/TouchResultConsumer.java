@@ -1,0 +1,56 @@
+package io.leadflow.cadence.scheduling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.leadflow.cadence.MessagingChannels;
+import io.leadflow.cadence.lead.SpeedToLeadRecorder;
+import io.leadflow.contracts.TouchResult;
+import io.leadflow.contracts.TouchStatus;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** Records what the notifier reported for each touch; a redelivered result changes nothing. */
+@ApplicationScoped
+public class TouchResultConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TouchResultConsumer.class);
+
+    private final SpeedToLeadRecorder speedToLead;
+
+    TouchResultConsumer(SpeedToLeadRecorder speedToLead) {
+        this.speedToLead = speedToLead;
+    }
+
+    @Incoming(MessagingChannels.TOUCHES_RESULTS)
+    @Blocking(ordered = false)
+    @Transactional
+    public void onTouchResult(TouchResult result) {
+        Touch touch = Touch.findById(result.touchId());
+        if (touch == null) {
+            LOG.warnf("Result for unknown touch %s of lead %s ignored", result.touchId(), result.leadId());
+            return;
+        }
+        if (isNewer(result, touch)) {
+            touch.status = TouchState.of(result.status());
+            touch.statusReason = result.reason();
+            touch.statusAt = result.at();
+            touch.providerCode = result.providerCode();
+            touch.providerMessageId = result.providerMessageId();
+        }
+        if (result.status() == TouchStatus.ACCEPTED) {
+            speedToLead.record(touch, result.at());
+        }
+    }
+
+    /** Results may arrive out of order: a final outcome is never overwritten by an earlier one. */
+    private static boolean isNewer(TouchResult result, Touch touch) {
+        return switch (touch.status) {
+            case SCHEDULED, DISPATCHED, DEFERRED -> true;
+            case ACCEPTED -> result.status() != TouchStatus.ACCEPTED && result.status() != TouchStatus.DEFERRED;
+            case DELIVERED, FAILED, SKIPPED -> false;
+        };
+    }
+}

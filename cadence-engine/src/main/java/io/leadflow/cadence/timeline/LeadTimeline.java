@@ -1,0 +1,19 @@
+package io.leadflow.cadence.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What happened with one lead, with its speed-to-lead figures in milliseconds. */
+public record LeadTimeline(
+        UUID leadId,
+        String sourceId,
+        Instant receivedAt,
+        AssignedRep assignedRep,
+        Long speedToFirstTouchMs,
+        Long speedToRepAlertMs,
+        List<TimelineEntry> timeline) {
+
+    public record AssignedRep(UUID id, String name) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.leadflow.cadence.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.leadflow.cadence.auth.Caller;
+import io.leadflow.cadence.lead.Lead;
+import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.scheduling.Touch;
+import io.leadflow.contracts.Audience;
+
+@ApplicationScoped
+public class TimelineService {
+
+    /** Empty when the lead is unknown, or belongs to another rep (which must look the same). */
+    @Transactional
+    public Optional<LeadTimeline> timeline(UUID leadId, Caller caller) {
+        Lead lead = Lead.findById(leadId);
+        if (lead == null || !caller.maySee(lead.assignedRepId)) {
+            return Optional.empty();
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(new TimelineEntry(lead.receivedAt, "received", null, null, null, null,
+                "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"));
+        LeadTimeline.AssignedRep assignedRep = null;
+        if (lead.assignedRepId != null) {
+            Rep rep = Rep.findById(lead.assignedRepId);
+            assignedRep = new LeadTimeline.AssignedRep(rep.id, rep.name);
+            entries.add(new TimelineEntry(lead.assignedAt, "assigned", null, null, null, "round robin",
+                    "assigned to " + rep.name));
+        }
+        List<Touch> touches = Touch.list("leadId = ?1 order by dueAt, step", leadId);
+        touches.stream().map(TimelineService::entryOf).forEach(entries::add);
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return Optional.of(new LeadTimeline(lead.id, lead.sourceId, lead.receivedAt, assignedRep,
+                lead.speedToFirstTouchMs, lead.speedToRepAlertMs, entries));
+    }
+
+    private static TimelineEntry entryOf(Touch touch) {
+        String kind = touch.audience == Audience.REP ? "alert" : "touch";
+        StringBuilder detail = new StringBuilder("due ").append(touch.dueAt);
+        if (touch.statusReason != null) {
+            detail.append("; ").append(touch.statusReason);
+        }
+        if (touch.providerMessageId != null) {
+            detail.append("; provider id ").append(touch.providerMessageId);
+        }
+        if (touch.providerCode != null) {
+            detail.append("; provider code ").append(touch.providerCode);
+        }
+        return new TimelineEntry(touch.statusAt, kind, touch.id, touch.channel.name().toLowerCase(Locale.ROOT),
+                touch.status.name().toLowerCase(Locale.ROOT), touch.reason, detail.toString());
+    }
+}

@@ -1,0 +1,129 @@
+package io.leadflow.intake.lead;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.leadflow.contracts.LeadReceived;
+import io.leadflow.contracts.LeadReceived.Consent;
+import io.leadflow.contracts.LeadReceived.Contact;
+import io.leadflow.contracts.LeadReceived.Interest;
+import io.leadflow.intake.normalize.Emails;
+import io.leadflow.intake.normalize.NormalizedPhone;
+import io.leadflow.intake.normalize.PhoneNormalizer;
+import io.leadflow.intake.normalize.TimeZoneResolver;
+import io.leadflow.intake.problem.FieldError;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a validated request into a {@code LeadReceived} and publishes it. */
+@ApplicationScoped
+public class LeadService {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int IDEMPOTENCY_KEY_MAX = 200;
+
+    private final PhoneNormalizer phones;
+    private final TimeZoneResolver timeZones;
+    private final LeadPublisher publisher;
+    private final LeadMetrics metrics;
+
+    @Inject
+    public LeadService(PhoneNormalizer phones, TimeZoneResolver timeZones, LeadPublisher publisher,
+            LeadMetrics metrics) {
+        this.phones = phones;
+        this.timeZones = timeZones;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /** Completes with the published event once the broker has it. */
+    public Uni<LeadReceived> accept(LeadRequest request, Submission submission) {
+        LeadReceived lead = toEvent(request, submission);
+        return publisher.publish(lead)
+                .invoke(() -> {
+                    metrics.received(lead.sourceId());
+                    Log.infof("Lead %s accepted from source %s (time zone basis %s)",
+                            lead.leadId(), lead.sourceId(), lead.timeZone().basis());
+                })
+                .onFailure().invoke(failure -> Log.warnf("Lead %s from source %s not published: %s",
+                        lead.leadId(), lead.sourceId(), rootCause(failure)))
+                .replaceWith(lead);
+    }
+
+    LeadReceived toEvent(LeadRequest request, Submission submission) {
+        String idempotencyKey = Text.clean(submission.idempotencyKey());
+        if (idempotencyKey != null && idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
+            throw new InvalidLeadException(List.of(
+                    new FieldError(IDEMPOTENCY_KEY, "size must be between 1 and " + IDEMPOTENCY_KEY_MAX)));
+        }
+        Optional<NormalizedPhone> phone = phones.normalize(request.phone());
+        if (request.phone() != null && phone.isEmpty()) {
+            // validation let it through, so the configuration changed under us; still never publish it
+            throw new InvalidLeadException(List.of(new FieldError("phone", "is not a valid phone number")));
+        }
+        UUID leadId = LeadIds.forSubmission(submission.sourceId(), idempotencyKey);
+        Contact contact = new Contact(
+                fullName(request),
+                request.firstName(),
+                request.lastName(),
+                Emails.normalize(request.email()),
+                phone.map(NormalizedPhone::e164).orElse(null),
+                request.phone(),
+                phone.isPresent());
+        return new LeadReceived(
+                leadId,
+                submission.sourceId(),
+                submission.receivedAt(),
+                Boolean.TRUE.equals(request.test()),
+                contact,
+                timeZones.resolve(request.timeZone(), phone),
+                request.message(),
+                interest(request.interest()),
+                nullIfEmpty(request.utm()),
+                consent(request.consent(), submission));
+    }
+
+    private static String fullName(LeadRequest request) {
+        if (request.fullName() != null) {
+            return request.fullName();
+        }
+        return request.lastName() == null ? request.firstName() : request.firstName() + " " + request.lastName();
+    }
+
+    private static Interest interest(LeadRequest.InterestRequest interest) {
+        if (interest == null) {
+            return null;
+        }
+        return new Interest(interest.community(), interest.product(), interest.homeSize(), interest.budget(),
+                interest.timeline(), interest.heardAbout(), nullIfEmpty(interest.custom()));
+    }
+
+    private static Consent consent(LeadRequest.ConsentRequest consent, Submission submission) {
+        boolean sms = consent != null && Boolean.TRUE.equals(consent.sms());
+        boolean email = consent != null && Boolean.TRUE.equals(consent.email());
+        return new Consent(
+                sms,
+                email,
+                consent == null ? null : consent.text(),
+                sms || email ? submission.receivedAt() : null,
+                submission.remoteIp(),
+                consent == null ? null : consent.pageUrl());
+    }
+
+    private static Map<String, String> nullIfEmpty(Map<String, String> values) {
+        return values == null || values.isEmpty() ? null : Map.copyOf(values);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
+    }
+}

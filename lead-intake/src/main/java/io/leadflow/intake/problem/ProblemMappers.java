@@ -1,0 +1,179 @@
+package io.leadflow.intake.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.leadflow.intake.lead.BrokerUnavailableException;
+import io.leadflow.intake.lead.InvalidLeadException;
+import io.leadflow.intake.lead.LeadMetrics;
+import io.leadflow.intake.source.AuthenticatedSource;
+import io.leadflow.intake.source.UnauthorizedSourceException;
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where failures become RFC 9457 problems. Details are written here, never copied from an
+ * exception, so no class name, stack trace or submitted value (a phone, an email) reaches a client.
+ */
+public class ProblemMappers {
+
+    /** Problems that reject a lead; the rest (404, 405…) are not about leads and are not counted. */
+    private static final Set<ProblemType> REJECTIONS = Set.of(ProblemType.INVALID_LEAD, ProblemType.MALFORMED_JSON,
+            ProblemType.UNAUTHORIZED, ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.PAYLOAD_TOO_LARGE,
+            ProblemType.BROKER_UNAVAILABLE);
+
+    @Inject
+    LeadMetrics metrics;
+
+    @Inject
+    AuthenticatedSource source;
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        Set<ConstraintViolation<?>> violations = e.getConstraintViolations();
+        if (violations.stream().anyMatch(ProblemMappers::isReturnValue)) {
+            Log.error("A response broke its own constraints", e);
+            return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
+        }
+        List<FieldError> errors = violations.stream()
+                .map(v -> new FieldError(jsonPath(v.getPropertyPath()), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return problem(ProblemType.INVALID_LEAD, "One or more fields are invalid; see errors.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidLead(InvalidLeadException e) {
+        return problem(ProblemType.INVALID_LEAD, "One or more fields are invalid; see errors.", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformed(e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JacksonException json) {
+            return malformed(json);
+        }
+        if (e instanceof NotSupportedException) {
+            return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the lead as application/json.", List.of());
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        Response.ResponseBuilder response = problemBuilder(type, status, type.title() + ".", List.of());
+        if (e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            response.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedSourceException e) {
+        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED,
+                "Send the source key as Authorization: Bearer <key>.", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response brokerUnavailable(BrokerUnavailableException e) {
+        return Response.fromResponse(problem(ProblemType.BROKER_UNAVAILABLE,
+                "The lead was not accepted because the event log did not confirm it in time.", List.of()))
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("Unexpected failure while handling a request", e);
+        return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
+    }
+
+    private Response malformed(JacksonException e) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        List<FieldError> errors = field.isEmpty() ? List.of() : List.of(new FieldError(field, "has the wrong type"));
+        return problem(ProblemType.MALFORMED_JSON, "The body must be a JSON object in the lead format.", errors);
+    }
+
+    private Response problem(ProblemType type, String detail, List<FieldError> errors) {
+        return problemBuilder(type, type.status(), detail, errors).build();
+    }
+
+    private Response.ResponseBuilder problemBuilder(ProblemType type, int status, String detail,
+            List<FieldError> errors) {
+        if (REJECTIONS.contains(type)) {
+            metrics.rejected(source.sourceId().orElse(null), type.slug());
+        }
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, errors));
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code createLead.lead.interest.budget} → {@code interest.budget}; map entries as {@code utm[key]}. */
+    static String jsonPath(Path path) {
+        StringBuilder json = new StringBuilder();
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object position = node.getKey() != null ? node.getKey() : node.getIndex();
+                if (position != null) {
+                    json.append('[').append(position).append(']');
+                }
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                if (!json.isEmpty()) {
+                    json.append('.');
+                }
+                json.append(name);
+            }
+        }
+        return json.isEmpty() ? "body" : json.toString();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder json = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (!json.isEmpty()) {
+                    json.append('.');
+                }
+                json.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                json.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return json.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package io.leadflow.localstack.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One mail as the catcher received it.
+ *
+ * @param receivedAt when the SMTP server took the message (right after DATA)
+ * @param from       the From header
+ * @param to         the envelope recipients (To, Cc and Bcc alike)
+ * @param text       the text/plain part, if any
+ * @param html       the text/html part, if any
+ * @param headers    every header; repeated headers joined with ", "
+ */
+public record CaughtMail(Instant receivedAt, String from, List<String> to, String subject, String text, String html,
+                         String messageId, Map<String, String> headers) {
+}

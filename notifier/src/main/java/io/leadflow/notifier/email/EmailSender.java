@@ -1,0 +1,94 @@
+package io.leadflow.notifier.email;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.leadflow.contracts.TouchDue;
+import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.delivery.Outcome;
+import io.leadflow.notifier.template.RenderedEmail;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
+
+/**
+ * Sends one email over SMTP. {@code send} returns once the server answered 250 to DATA, which is
+ * when the touch counts as accepted. It never throws for a provider failure.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    private static final Logger LOG = Logger.getLogger(EmailSender.class);
+    private static final Pattern NAME_ADDR = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]+)>\\s*$");
+
+    private final Mailer mailer;
+    private final NotifierConfig config;
+    private final Clock clock;
+
+    public EmailSender(Mailer mailer, NotifierConfig config, Clock clock) {
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Our own Message-ID, so a reply or a bounce can be tied back to the touch. */
+    public static String messageId(UUID touchId) {
+        return "<" + touchId + "@leadflow.local>";
+    }
+
+    /**
+     * @param rep when known, the sender's display name becomes "{@code <rep> via <business>}" and
+     *            replies go to the rep
+     */
+    public Outcome send(UUID touchId, String to, RenderedEmail email, TouchDue.RepSnapshot rep) {
+        String messageId = messageId(touchId);
+        Mail mail = new Mail()
+                .addTo(to)
+                .setFrom(from(rep))
+                .setSubject(email.subject())
+                .setText(email.text())
+                .setHtml(email.html())
+                .addHeader("Message-ID", messageId);
+        if (rep != null && rep.email() != null && !rep.email().isBlank()) {
+            mail.setReplyTo(rep.email().strip());
+        }
+        try {
+            mailer.send(mail);
+            return Outcome.accepted("250", messageId, clock.instant());
+        } catch (RuntimeException e) {
+            SMTPException smtp = smtpCause(e);
+            if (smtp != null) {
+                LOG.warnf("touch %s: SMTP server answered %d", touchId, smtp.getReplyCode());
+                return Outcome.failed(Outcome.PROVIDER_REJECTED, String.valueOf(smtp.getReplyCode()), clock.instant());
+            }
+            LOG.warnf("touch %s: SMTP server unreachable: %s", touchId, e.getClass().getSimpleName());
+            return Outcome.failed(Outcome.PROVIDER_UNREACHABLE, null, clock.instant());
+        }
+    }
+
+    String from(TouchDue.RepSnapshot rep) {
+        String configured = config.email().from();
+        Matcher matcher = NAME_ADDR.matcher(configured);
+        String address = matcher.matches() ? matcher.group(2).strip() : configured.strip();
+        String name = matcher.matches() ? matcher.group(1).strip() : "";
+        if (rep != null && rep.name() != null && !rep.name().isBlank()) {
+            name = rep.name().strip() + " via " + config.businessName();
+        }
+        return name.isEmpty() ? address : "\"" + name.replace("\\", "").replace("\"", "'") + "\" <" + address + ">";
+    }
+
+    private static SMTPException smtpCause(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package io.leadflow.notifier.sms;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.delivery.Outcome;
+
+/** Sends one SMS and turns Twilio's answer into an {@link Outcome}; it never throws for a provider failure. */
+@ApplicationScoped
+public class TwilioSmsSender {
+
+    private static final Logger LOG = Logger.getLogger(TwilioSmsSender.class);
+
+    private final TwilioClient client;
+    private final NotifierConfig.Sms config;
+    private final Clock clock;
+
+    public TwilioSmsSender(@RestClient TwilioClient client, NotifierConfig config, Clock clock) {
+        this.client = client;
+        this.config = config.sms();
+        this.clock = clock;
+    }
+
+    public Outcome send(UUID touchId, String to, String body) {
+        if (SmsSegments.count(body) > 2) {
+            LOG.warnf("touch %s: SMS body is %d segments", touchId, SmsSegments.count(body));
+        }
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("To", to);
+        form.add("From", config.fromNumber());
+        form.add("Body", body);
+        config.statusCallbackBaseUrl()
+                .filter(base -> !base.isBlank())
+                .ifPresent(base -> form.add("StatusCallback", stripSlash(base) + "/webhooks/twilio/status/" + touchId));
+        try (Response response = client.createMessage(config.accountSid(), basicAuth(), form)) {
+            Instant answeredAt = clock.instant();
+            int status = response.getStatus();
+            if (status == 201 || status == 200) {
+                TwilioClient.TwilioMessage message = response.readEntity(TwilioClient.TwilioMessage.class);
+                return Outcome.accepted(String.valueOf(status), message.sid(), answeredAt);
+            }
+            String code = errorCode(response);
+            LOG.warnf("touch %s: SMS provider answered %d, code %s", touchId, status, code);
+            return Outcome.failed(Outcome.PROVIDER_REJECTED, code, answeredAt);
+        } catch (ProcessingException e) {
+            // nothing reached the provider, or its answer was lost: recorded, never retried blindly here
+            LOG.warnf("touch %s: SMS provider unreachable: %s", touchId, e.getMessage());
+            return Outcome.failed(Outcome.PROVIDER_UNREACHABLE, null, clock.instant());
+        }
+    }
+
+    private static String errorCode(Response response) {
+        try {
+            TwilioClient.TwilioError error = response.readEntity(TwilioClient.TwilioError.class);
+            if (error != null && error.code() != null) {
+                return String.valueOf(error.code());
+            }
+        } catch (RuntimeException notJson) {
+            // an HTML error page from a proxy: the HTTP status is all there is
+        }
+        return String.valueOf(response.getStatus());
+    }
+
+    private String basicAuth() {
+        String credentials = config.accountSid() + ":" + config.authToken();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String stripSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

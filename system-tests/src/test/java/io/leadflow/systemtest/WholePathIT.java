@@ -1,0 +1,242 @@
+package io.leadflow.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadflow.localstack.LeadflowService;
+import io.leadflow.localstack.LocalStack;
+import io.leadflow.localstack.MiddayZone;
+import io.leadflow.localstack.mail.CaughtMail;
+import io.leadflow.localstack.sms.ReceivedSms;
+
+/**
+ * The whole path on the three built artifacts (quarkus-app jars), real Kafka, real PostgreSQL,
+ * the SMTP catcher and the SMS sink: a posted lead reaches the rep and the prospect.
+ */
+class WholePathIT {
+
+    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(10);
+    /** Later steps of the test playbook: a text 2 s and an email 4 s after the lead arrives. */
+    private static final String TEST_PLAYBOOK = """
+            id: e2e
+            version: 1
+            name: End-to-end test playbook
+            steps:
+              - { after: PT0S, channel: rep_alert, template: new-lead-alert, reason: New lead - call within 60 seconds }
+              - { after: PT0S, channel: sms, template: first-text, reason: Answer within the first minute }
+              - { after: PT0S, channel: email, template: first-email, reason: A written answer to their question }
+              - { after: PT2S, channel: sms, template: same-day-text, reason: Follow up while it is still warm }
+              - { after: PT4S, channel: email, template: questions-since-email, reason: Ask what questions came up }
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheWholeSystem() throws IOException {
+        Path dataDir = Files.createDirectories(Path.of("target", "e2e-data", "run-" + System.currentTimeMillis())).toAbsolutePath();
+        Path playbook = Files.writeString(dataDir.resolve("e2e-playbook.yaml"), TEST_PLAYBOOK);
+        stack = LocalStack.builder(dataDir)
+                .services(LeadflowService.values())
+                .serviceEnvironment(LeadflowService.CADENCE_ENGINE,
+                        Map.of("LEADFLOW_ENGINE_PLAYBOOK_FILE", playbook.toString()))
+                .start();
+        warmUp();
+    }
+
+    /**
+     * One lead through every path before the tests: the timing bounds below are about the
+     * scheduler, not about the JIT compiling each path for the first time in fresh JVMs.
+     */
+    private static void warmUp() throws IOException {
+        TestLead lead = TestLead.withSmsConsent("Warm", true);
+        try {
+            assertThat(postLead(lead.json(), sourceKey()).statusCode()).isEqualTo(202);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
+    }
+
+    @AfterAll
+    static void stopTheWholeSystem() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void shouldAlertTheRepAndTextAndEmailTheProspectWithinSecondsOfAPost() throws Exception {
+        TestLead lead = TestLead.withSmsConsent("Maria", true);
+
+        HttpResponse<String> response = postLead(lead.json(), sourceKey());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(response.body());
+        String leadId = accepted.get("leadId").asText();
+        String timeline = accepted.at("/links/timeline").asText();
+        assertThat(response.headers().firstValue("Location")).contains(timeline);
+        assertThat(timeline).isEqualTo(stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
+
+        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 1 && mailTo(lead.email()).size() == 1);
+        assertThat(smsTo(lead.phone()).get(0).body()).contains(lead.firstName()).contains("STOP");
+        CaughtMail email = mailTo(lead.email()).get(0);
+        assertThat(email.text()).contains(lead.firstName());
+        assertThat(email.html()).contains(lead.firstName());
+
+        await().atMost(DELIVERY_BOUND).until(() -> repAlertSms(lead).size() == 1 && repAlertMail(lead).size() == 1);
+        // the rep gets the number in national format, e.g. (415) 555-2017
+        assertThat(repAlertSms(lead).get(0).body()).contains(lead.phone().substring(8)).contains("60 s");
+
+        await().atMost(DELIVERY_BOUND).untilAsserted(() -> {
+            JsonNode view = getTimeline(timeline);
+            assertThat(view.get("speedToFirstTouchMs").isNumber()).as("speed to first touch recorded").isTrue();
+            assertThat(view.get("speedToRepAlertMs").isNumber()).as("speed to rep alert recorded").isTrue();
+            assertThat(view.get("speedToFirstTouchMs").asLong()).isBetween(0L, 5_000L);
+            assertThat(view.get("speedToRepAlertMs").asLong()).isBetween(0L, 5_000L);
+            assertThat(statuses(view, "alert")).containsOnly("accepted");
+        });
+    }
+
+    @Test
+    void shouldSendTheLaterStepsNoEarlierThanDueAndAtMostOneSecondAfter() throws Exception {
+        TestLead lead = TestLead.withSmsConsent("Lena", true);
+
+        HttpResponse<String> response = postLead(lead.json(), sourceKey());
+        assertThat(response.statusCode()).isEqualTo(202);
+        Instant receivedAt = Instant.parse(JSON.readTree(response.body()).get("receivedAt").asText());
+
+        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
+        Instant followUpText = smsTo(lead.phone()).get(1).receivedAt();
+        Instant followUpEmail = mailTo(lead.email()).get(1).receivedAt();
+
+        assertThat(followUpText).isBetween(receivedAt.plusSeconds(2), receivedAt.plusSeconds(3));
+        assertThat(followUpEmail).isBetween(receivedAt.plusSeconds(4), receivedAt.plusSeconds(5));
+    }
+
+    @Test
+    void shouldEmailButNeverTextAProspectWhoGaveNoSmsConsent() throws Exception {
+        TestLead lead = TestLead.withSmsConsent("Omar", false);
+
+        HttpResponse<String> response = postLead(lead.json(), sourceKey());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String timeline = JSON.readTree(response.body()).at("/links/timeline").asText();
+
+        await().atMost(DELIVERY_BOUND).until(() -> mailTo(lead.email()).size() == 1 && repAlertSms(lead).size() == 1);
+        await().atMost(DELIVERY_BOUND).untilAsserted(() ->
+                assertThat(statuses(getTimeline(timeline), "touch")).contains("accepted", "skipped"));
+        assertThat(smsTo(lead.phone())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseInvalidLeadsAndUnknownSourcesWithProblemDetails() throws Exception {
+        HttpResponse<String> invalid = postLead("{\"firstName\":\"Ann\",\"email\":\"not-an-email\",\"phone\":\"12\"}", sourceKey());
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(invalid.body()).get("errors").findValuesAsText("field")).contains("email", "phone");
+
+        HttpResponse<String> unauthenticated = postLead(TestLead.withSmsConsent("Ann", true).json(), "not-a-source-key");
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+    }
+
+    private static String sourceKey() {
+        return stack.sourceKeys().get(LocalStack.DEMO_SOURCE_ID);
+    }
+
+    private static HttpResponse<String> postLead(String body, String key) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(LeadflowService.LEAD_INTAKE) + "/api/leads"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getTimeline(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + stack.opsToken())
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("timeline answer: %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> statuses(JsonNode timeline, String kind) {
+        return timeline.get("timeline").findParents("kind").stream()
+                .filter(entry -> entry.get("kind").asText().equals(kind))
+                .map(entry -> entry.get("status").asText())
+                .toList();
+    }
+
+    private static List<ReceivedSms> smsTo(String phone) {
+        return stack.smsSink().messages().stream()
+                .filter(sms -> sms.to().equals(phone))
+                .sorted(java.util.Comparator.comparing(ReceivedSms::receivedAt))
+                .toList();
+    }
+
+    private static List<CaughtMail> mailTo(String email) {
+        return stack.mailCatcher().messages().stream()
+                .filter(mail -> mail.to().contains(email))
+                .sorted(java.util.Comparator.comparing(CaughtMail::receivedAt))
+                .toList();
+    }
+
+    /** Alerts to whichever rep got the lead: they name the lead, who is unique per test. */
+    private static List<ReceivedSms> repAlertSms(TestLead lead) {
+        return stack.smsSink().messages().stream()
+                .filter(sms -> !sms.to().equals(lead.phone()) && sms.body().contains(lead.lastName()))
+                .toList();
+    }
+
+    private static List<CaughtMail> repAlertMail(TestLead lead) {
+        return stack.mailCatcher().messages().stream()
+                .filter(mail -> !mail.to().contains(lead.email()) && mail.subject().contains(lead.lastName()))
+                .toList();
+    }
+
+    /** A prospect unique to one test (own last name, phone and email), living where it is midday now. */
+    record TestLead(String firstName, String lastName, String phone, String email, boolean smsConsent) {
+
+        static TestLead withSmsConsent(String firstName, boolean smsConsent) {
+            String lastName = "Tester" + Character.toUpperCase((char) ('a' + ThreadLocalRandom.current().nextInt(26)))
+                    + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+            String phone = "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(2000, 9999));
+            String email = lastName.toLowerCase() + "@example.com";
+            return new TestLead(firstName, lastName, phone, email, smsConsent);
+        }
+
+        String json() {
+            return """
+                    {"firstName":"%s","lastName":"%s","email":"%s","phone":"%s",
+                     "message":"We are relocating in June and want a 3-bedroom near good schools",
+                     "timeZone":"%s",
+                     "interest":{"community":"Oak Ridge","homeSize":"3 bedrooms","budget":"$450k","timeline":"June"},
+                     "consent":{"sms":%s,"email":true,"text":"I agree to receive texts and emails about my inquiry"}}
+                    """.formatted(firstName, lastName, email, phone, MiddayZone.now(), smsConsent);
+        }
+    }
+}
