@@ -1,6 +1,7 @@
 package io.leadflow.contracts;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param audience   optional, defaults to the lead
  * @param lead       optional snapshot of the lead for personalisation
  * @param rep        optional: the assigned rep, sender of touches and recipient of alerts
+ * @param links      optional named links the message may carry, e.g. {@code claim} for a rep alert
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,7 +36,11 @@ public record TouchDue(
         boolean firstTouch,
         Audience audience,
         LeadSnapshot lead,
-        RepSnapshot rep) {
+        RepSnapshot rep,
+        Map<String, String> links) {
+
+    /** The link name of a rep alert's one-tap claim page. */
+    public static final String CLAIM_LINK = "claim";
 
     /** Who receives this touch; a missing audience means the lead (the v1 default). */
     public Audience audienceOrDefault() {

@@ -43,7 +43,7 @@ public class TouchDueAssembler {
                 lead.phoneE164, lead.timeZone, lead.message, interest(lead), lead.test);
         var repSnapshot = rep == null ? null : new TouchDue.RepSnapshot(rep.id, rep.name, rep.email, rep.phoneE164);
         return new TouchDue(touch.id, touch.leadId, touch.cadenceId, touch.step, touch.channel, touch.template,
-                touch.reason, touch.dueAt, window, touch.firstTouch, touch.audience, leadSnapshot, repSnapshot);
+                touch.reason, touch.dueAt, window, touch.firstTouch, touch.audience, leadSnapshot, repSnapshot, null);
     }
 
     private LeadReceived.Interest interest(Lead lead) {

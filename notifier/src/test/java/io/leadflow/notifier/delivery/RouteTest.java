@@ -51,6 +51,6 @@ class RouteTest {
 
     static TouchDue touch(Channel channel, Audience audience, TouchDue.LeadSnapshot lead, TouchDue.RepSnapshot rep) {
         return new TouchDue(UUID.randomUUID(), UUID.randomUUID(), null, 0, channel, "first-text", null,
-                Instant.now(), null, true, audience, lead, rep);
+                Instant.now(), null, true, audience, lead, rep, null);
     }
 }

@@ -342,7 +342,7 @@ class TouchDeliveryTest {
             TouchDue.LeadSnapshot lead, TouchDue.RepSnapshot rep, TouchDue.ContactWindow window) {
         return new TouchDue(UUID.randomUUID(), leadId, UUID.randomUUID(), 1, channel, template,
                 "Answer them within a minute, while they are still thinking about it", Instant.now(), window,
-                true, audience, lead, rep);
+                true, audience, lead, rep, null);
     }
 
     static TouchDue.LeadSnapshot lead(String phone, String email, boolean test) {

@@ -137,14 +137,14 @@ class TouchTemplatesTest {
                 "+14155550199");
         return new TouchDue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1, Channel.SMS, template,
                 "Answer them within a minute, while they are still thinking about it", Instant.now(), null, true,
-                Audience.LEAD, lead, rep);
+                Audience.LEAD, lead, rep, null);
     }
 
     /** A lead who left only a name and an email, with no rep assigned yet. */
     static TouchDue sparseTouch(String template) {
         var lead = new TouchDue.LeadSnapshot(null, null, "Sam", "sam@example.com", null, null, null, null, false);
         return new TouchDue(UUID.randomUUID(), UUID.randomUUID(), null, 0, Channel.EMAIL, template, null,
-                Instant.now(), null, false, Audience.LEAD, lead, null);
+                Instant.now(), null, false, Audience.LEAD, lead, null, null);
     }
 
     static TouchDue withMessage(TouchDue t, String message) {
@@ -152,7 +152,7 @@ class TouchTemplatesTest {
         var lead = new TouchDue.LeadSnapshot(l.sourceId(), l.firstName(), l.fullName(), l.email(), l.phoneE164(),
                 l.timeZone(), message, l.interest(), l.test());
         return new TouchDue(t.touchId(), t.leadId(), t.cadenceId(), t.step(), t.channel(), t.template(), t.reason(),
-                t.dueAt(), t.window(), t.firstTouch(), t.audience(), lead, t.rep());
+                t.dueAt(), t.window(), t.firstTouch(), t.audience(), lead, t.rep(), t.links());
     }
 
     static Optional<TemplateLocator.TemplateLocation> locate(String id) {
