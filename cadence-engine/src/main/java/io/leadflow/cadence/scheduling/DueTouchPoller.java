@@ -1,8 +1,9 @@
 package io.leadflow.cadence.scheduling;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,8 +15,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The safety net and the clock of later steps: every poll interval it dispatches all touches that
- * are due, batch after batch, so a touch is at most one interval (plus the batch time) late.
+ * The safety net and the clock of later steps. It dispatches everything due, then sleeps until the
+ * next scheduled touch is due, but never longer than the poll interval (which bounds how late a
+ * touch planned by another instance, or missed by the fast path, can be).
  */
 @ApplicationScoped
 public class DueTouchPoller {
@@ -24,32 +26,60 @@ public class DueTouchPoller {
 
     private final TouchDispatcher dispatcher;
     private final EngineConfig.Scheduler config;
-    private ScheduledExecutorService executor;
+    private final Clock clock;
+    private volatile boolean running;
+    private Thread thread;
 
-    DueTouchPoller(TouchDispatcher dispatcher, EngineConfig config) {
+    DueTouchPoller(TouchDispatcher dispatcher, EngineConfig config, Clock clock) {
         this.dispatcher = dispatcher;
         this.config = config.scheduler();
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent event) {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "due-touch-poller"));
-        long intervalMillis = config.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::dispatchAllDue, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        running = true;
+        thread = new Thread(this::run, "due-touch-poller");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        running = false;
+        thread.interrupt();
+    }
+
+    private void run() {
+        while (running) {
+            Duration sleep = config.pollInterval();
+            try {
+                dispatchAllDue();
+                sleep = untilNextDue();
+            } catch (RuntimeException e) {
+                // the touches stay scheduled; the next poll tries again
+                LOG.warn("Dispatching due touches failed; retrying at the next poll", e);
+            }
+            try {
+                Thread.sleep(Math.max(1, sleep.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void dispatchAllDue() {
-        try {
-            int dispatched;
-            do {
-                dispatched = dispatcher.dispatchDue(config.batchSize());
-            } while (dispatched == config.batchSize());
-        } catch (RuntimeException e) {
-            // the touches stay scheduled; the next poll tries again
-            LOG.warn("Dispatching due touches failed; retrying at the next poll", e);
+        int dispatched;
+        do {
+            dispatched = dispatcher.dispatchDue(config.batchSize());
+        } while (dispatched == config.batchSize());
+    }
+
+    private Duration untilNextDue() {
+        Optional<Instant> nextDue = dispatcher.nextDueAt();
+        if (nextDue.isEmpty()) {
+            return config.pollInterval();
         }
+        Duration untilDue = Duration.between(clock.instant(), nextDue.get());
+        return untilDue.compareTo(config.pollInterval()) < 0 ? untilDue : config.pollInterval();
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +63,13 @@ public class TouchDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
                 select * from touch where status = 'SCHEDULED' and due_at <= :now
                 order by due_at limit %d for update skip locked""".formatted(batchSize), "now", clock.instant())));
+    }
+
+    /** When the earliest scheduled touch is due, so the poller can wake up for it. */
+    public Optional<Instant> nextDueAt() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select min(due_at) from touch where status = 'SCHEDULED'", Instant.class)
+                .getResultStream().filter(Objects::nonNull).findFirst());
     }
 
     @SuppressWarnings("unchecked")
