@@ -14,8 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +55,9 @@ class WholePathIT {
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path REPO = Path.of(System.getProperty("leadflow.home", ".."));
+    /** The metric names in a PromQL expression: ours and the framework's, never functions or labels. */
+    private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:leadflow|http_server|jvm|process|kafka)_[a-z0-9_]+\\b");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
 
@@ -160,6 +167,43 @@ class WholePathIT {
 
         HttpResponse<String> unauthenticated = postLead(TestLead.withSmsConsent("Ann", true).json(), "not-a-source-key");
         assertThat(unauthenticated.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldExportEveryMetricTheOpsDashboardQueries() throws Exception {
+        TestLead lead = TestLead.withSmsConsent("Nadia", true);
+        assertThat(postLead(lead.json(), sourceKey()).statusCode()).isEqualTo(202);
+        postLead("{}", sourceKey());
+        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 1 && mailTo(lead.email()).size() == 1);
+
+        Set<String> queried = metricNamesQueriedBy(REPO.resolve("deploy/grafana/dashboards/leadflow.json"));
+        assertThat(queried).contains("leadflow_speed_to_first_touch_seconds_bucket", "leadflow_leads_received_total");
+
+        await().atMost(DELIVERY_BOUND).untilAsserted(() -> {
+            String exported = exportedMetrics();
+            assertThat(queried).allSatisfy(metric ->
+                    assertThat(exported).as("some service exports %s", metric).containsPattern("(?m)^" + metric + "[{ ]"));
+        });
+    }
+
+    private static Set<String> metricNamesQueriedBy(Path dashboard) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode expr : JSON.readTree(dashboard.toFile()).findValues("expr")) {
+            Matcher metric = METRIC_NAME.matcher(expr.asText());
+            while (metric.find()) {
+                names.add(metric.group());
+            }
+        }
+        return names;
+    }
+
+    private static String exportedMetrics() throws IOException, InterruptedException {
+        StringBuilder all = new StringBuilder();
+        for (LeadflowService service : LeadflowService.values()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + "/q/metrics")).build();
+            all.append(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).append('\n');
+        }
+        return all.toString();
     }
 
     private static String sourceKey() {

@@ -2,6 +2,7 @@ package io.leadflow.cadence.lead;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,37 +10,60 @@ import jakarta.persistence.EntityManager;
 import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Speed to first touch = the provider accepting the lead's first SMS or email minus receivedAt;
  * speed to rep alert likewise for the first alert. The earliest acceptance wins, whatever order
- * the results arrive in.
+ * the results arrive in; the histograms count each lead once, when its first acceptance arrives.
  */
 @ApplicationScoped
 public class SpeedToLeadRecorder {
 
-    private final EntityManager entityManager;
+    /** SLO buckets: the research's one minute, and the sub-second promise. */
+    private static final Duration[] SLO_BUCKETS = {
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(5) };
 
-    SpeedToLeadRecorder(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final MeterRegistry meters;
+
+    SpeedToLeadRecorder(EntityManager entityManager, MeterRegistry meters) {
         this.entityManager = entityManager;
+        this.meters = meters;
     }
 
     public void record(Touch touch, Instant acceptedAt) {
         if (touch.audience == Audience.REP) {
-            recordEarliest("rep_alert_at", "speed_to_rep_alert_ms", touch, acceptedAt);
+            recordEarliest("rep_alert_at", "speed_to_rep_alert_ms", "leadflow.speed_to_rep_alert", touch, acceptedAt);
         } else if (touch.channel == Channel.SMS || touch.channel == Channel.EMAIL) {
-            recordEarliest("first_touch_at", "speed_to_first_touch_ms", touch, acceptedAt);
+            recordEarliest("first_touch_at", "speed_to_first_touch_ms", "leadflow.speed_to_first_touch", touch, acceptedAt);
         }
     }
 
-    private void recordEarliest(String atColumn, String speedColumn, Touch touch, Instant acceptedAt) {
+    private void recordEarliest(String atColumn, String speedColumn, String metric, Touch touch, Instant acceptedAt) {
         Lead lead = Lead.findById(touch.leadId);
-        long speedMillis = Duration.between(lead.receivedAt, acceptedAt).toMillis();
-        entityManager.createNativeQuery("""
-                update lead set %1$s = :at, %2$s = :speed
-                where id = :id and (%1$s is null or %1$s > :at)""".formatted(atColumn, speedColumn))
+        Duration speed = Duration.between(lead.receivedAt, acceptedAt);
+        if (update(atColumn, speedColumn, atColumn + " is null", touch, acceptedAt, speed) == 1) {
+            Timer.builder(metric)
+                    .description("From intake receiving the lead to the provider accepting the message")
+                    .tag("source", lead.sourceId)
+                    .tag("channel", touch.channel.name().toLowerCase(Locale.ROOT))
+                    .serviceLevelObjectives(SLO_BUCKETS)
+                    .register(meters)
+                    .record(speed);
+        } else {
+            update(atColumn, speedColumn, atColumn + " > :at", touch, acceptedAt, speed);
+        }
+    }
+
+    private int update(String atColumn, String speedColumn, String condition, Touch touch, Instant acceptedAt,
+            Duration speed) {
+        return entityManager.createNativeQuery(
+                "update lead set " + atColumn + " = :at, " + speedColumn + " = :speed where id = :id and " + condition)
                 .setParameter("at", acceptedAt)
-                .setParameter("speed", speedMillis)
+                .setParameter("speed", speed.toMillis())
                 .setParameter("id", touch.leadId)
                 .executeUpdate();
     }

@@ -147,6 +147,11 @@ class LeadReceivedFlowTest {
                 .body("speedToFirstTouchMs", equalTo(180))
                 .body("speedToRepAlertMs", equalTo(95))
                 .body("timeline.find { it.touchId == '%s' }.status".formatted(firstText.touchId()), equalTo("accepted")));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("leadflow_speed_to_first_touch_seconds_bucket\\{channel=\"sms\",source=\"test-web\",le=\"0\\.25\"} 1\\.0")
+                .containsPattern("leadflow_speed_to_rep_alert_seconds_bucket\\{channel=\"sms\",source=\"test-web\",le=\"0\\.1\"} 1\\.0");
     }
 
     @Test
