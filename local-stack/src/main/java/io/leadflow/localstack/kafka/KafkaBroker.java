@@ -29,7 +29,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
     private static final long THIRTY_DAYS_MS = Duration.ofDays(30).toMillis();
 
@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
             ChildProcess.runToCompletion("kafka-storage-format",
                     List.of("java", "-cp", classpath, "kafka.tools.StorageTool", "format",
                             "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
-                    brokerLog, Duration.ofSeconds(60));
+                    brokerLog, Duration.ofSeconds(120));
         }
         ChildProcess process = ChildProcess.start("kafka",
                 List.of("java", "-Xmx512m", "-Xms512m", "-cp", classpath,

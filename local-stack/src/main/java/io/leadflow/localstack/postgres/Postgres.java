@@ -48,7 +48,7 @@ public final class Postgres implements AutoCloseable {
                     .setPort(LocalPorts.resolve(port))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setPGStartupWait(Duration.ofSeconds(120))
                     .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(log.toFile()))
                     // we stop it ourselves, in order, and guard it against our own sudden death

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /** One Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) running as a child process. */
 public final class QuarkusService implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final ChildProcess process;
     private final int port;
