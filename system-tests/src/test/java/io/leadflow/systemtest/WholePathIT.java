@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ import io.leadflow.localstack.sms.ReceivedSms;
 class WholePathIT {
 
     private static final Duration DELIVERY_BOUND = Duration.ofSeconds(10);
+    // The test playbook's later steps follow 2 s and 4 s after the first ones, so a wait for the
+    // first messages asks for "at least one": "exactly one" could be overtaken by the next step.
     /** Later steps of the test playbook: a text 2 s and an email 4 s after the lead arrives. */
     private static final String TEST_PLAYBOOK = """
             id: e2e
@@ -108,13 +112,13 @@ class WholePathIT {
         assertThat(response.headers().firstValue("Location")).contains(timeline);
         assertThat(timeline).isEqualTo(stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
 
-        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 1 && mailTo(lead.email()).size() == 1);
+        awaitDelivered("the prospect's first text and email", leadId, () -> !smsTo(lead.phone()).isEmpty() && !mailTo(lead.email()).isEmpty());
         assertThat(smsTo(lead.phone()).get(0).body()).contains(lead.firstName()).contains("STOP");
         CaughtMail email = mailTo(lead.email()).get(0);
         assertThat(email.text()).contains(lead.firstName());
         assertThat(email.html()).contains(lead.firstName());
 
-        await().atMost(DELIVERY_BOUND).until(() -> repAlertSms(lead).size() == 1 && repAlertMail(lead).size() == 1);
+        awaitDelivered("the rep's alert text and email", leadId, () -> repAlertSms(lead).size() == 1 && repAlertMail(lead).size() == 1);
         // the rep gets the number in national format, e.g. (415) 555-2017
         assertThat(repAlertSms(lead).get(0).body()).contains(lead.phone().substring(8)).contains("60 s");
 
@@ -134,9 +138,11 @@ class WholePathIT {
 
         HttpResponse<String> response = postLead(lead.json(), sourceKey());
         assertThat(response.statusCode()).isEqualTo(202);
-        Instant receivedAt = Instant.parse(JSON.readTree(response.body()).get("receivedAt").asText());
+        JsonNode accepted = JSON.readTree(response.body());
+        Instant receivedAt = Instant.parse(accepted.get("receivedAt").asText());
 
-        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
+        awaitDelivered("the later text and email", accepted.get("leadId").asText(),
+                () -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
         Instant followUpText = smsTo(lead.phone()).get(1).receivedAt();
         Instant followUpEmail = mailTo(lead.email()).get(1).receivedAt();
 
@@ -150,9 +156,11 @@ class WholePathIT {
 
         HttpResponse<String> response = postLead(lead.json(), sourceKey());
         assertThat(response.statusCode()).isEqualTo(202);
-        String timeline = JSON.readTree(response.body()).at("/links/timeline").asText();
+        JsonNode accepted = JSON.readTree(response.body());
+        String timeline = accepted.at("/links/timeline").asText();
 
-        await().atMost(DELIVERY_BOUND).until(() -> mailTo(lead.email()).size() == 1 && repAlertSms(lead).size() == 1);
+        awaitDelivered("the prospect's email and the rep's alert", accepted.get("leadId").asText(),
+                () -> !mailTo(lead.email()).isEmpty() && repAlertSms(lead).size() == 1);
         await().atMost(DELIVERY_BOUND).untilAsserted(() ->
                 assertThat(statuses(getTimeline(timeline), "touch")).contains("accepted", "skipped"));
         assertThat(smsTo(lead.phone())).isEmpty();
@@ -172,9 +180,11 @@ class WholePathIT {
     @Test
     void shouldExportEveryMetricTheOpsDashboardQueries() throws Exception {
         TestLead lead = TestLead.withSmsConsent("Nadia", true);
-        assertThat(postLead(lead.json(), sourceKey()).statusCode()).isEqualTo(202);
+        HttpResponse<String> response = postLead(lead.json(), sourceKey());
+        assertThat(response.statusCode()).isEqualTo(202);
         postLead("{}", sourceKey());
-        await().atMost(DELIVERY_BOUND).until(() -> smsTo(lead.phone()).size() == 1 && mailTo(lead.email()).size() == 1);
+        awaitDelivered("the prospect's first text and email", JSON.readTree(response.body()).get("leadId").asText(),
+                () -> !smsTo(lead.phone()).isEmpty() && !mailTo(lead.email()).isEmpty());
 
         Set<String> queried = metricNamesQueriedBy(REPO.resolve("deploy/grafana/dashboards/leadflow.json"));
         assertThat(queried).contains("leadflow_speed_to_first_touch_seconds_bucket", "leadflow_leads_received_total");
@@ -184,6 +194,44 @@ class WholePathIT {
             assertThat(queried).allSatisfy(metric ->
                     assertThat(exported).as("some service exports %s", metric).containsPattern("(?m)^" + metric + "[{ ]"));
         });
+    }
+
+    /**
+     * Waits for messages at the sinks; when they do not come, the failure carries what the engine
+     * knows of the lead and what the services logged, since on CI that is all there is to read.
+     */
+    private static void awaitDelivered(String what, String leadId, Callable<Boolean> arrived) {
+        try {
+            await().atMost(DELIVERY_BOUND).until(arrived);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + " did not arrive within " + DELIVERY_BOUND + " of lead " + leadId
+                    + "\n" + timelineOrWhyNot(leadId) + "\n" + serviceWarnings(), e);
+        }
+    }
+
+    private static String timelineOrWhyNot(String leadId) {
+        try {
+            return "timeline: " + getTimeline(stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
+        } catch (Exception | AssertionError e) {
+            return "no timeline: " + e.getMessage();
+        }
+    }
+
+    private static String serviceWarnings() {
+        StringBuilder warnings = new StringBuilder();
+        for (LeadflowService service : LeadflowService.values()) {
+            warnings.append("--- ").append(service.module()).append(": last warnings and errors\n");
+            try {
+                List<String> notable = Files.readAllLines(stack.service(service).logFile()).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"))
+                        .toList();
+                notable.subList(Math.max(0, notable.size() - 40), notable.size())
+                        .forEach(line -> warnings.append(line).append('\n'));
+            } catch (IOException e) {
+                warnings.append("log unreadable: ").append(e.getMessage()).append('\n');
+            }
+        }
+        return warnings.toString();
     }
 
     private static Set<String> metricNamesQueriedBy(Path dashboard) throws IOException {
