@@ -117,6 +117,7 @@ public final class LeadflowUp {
         }
         if (stack.runningServices().contains(LeadflowService.CADENCE_ENGINE)) {
             out.append(line("Lead timeline", "GET  " + stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/{leadId}/timeline"));
+            out.append(line("Ops board", stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/ops/   (sign in with the ops token)"));
         }
         for (LeadflowService service : stack.runningServices()) {
             String url = stack.serviceUrl(service);

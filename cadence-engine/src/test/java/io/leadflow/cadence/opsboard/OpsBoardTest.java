@@ -1,0 +1,91 @@
+package io.leadflow.cadence.opsboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadflow.cadence.KafkaTestClient;
+import io.leadflow.cadence.auth.ApiToken;
+import io.leadflow.cadence.auth.Role;
+import io.leadflow.cadence.TestLeads;
+import io.leadflow.cadence.routing.Rep;
+import io.leadflow.contracts.LeadReceived;
+import io.leadflow.contracts.Topics;
+import io.leadflow.localstack.LocalStackTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
+class OpsBoardTest {
+
+    private static final String OPS_TOKEN = "test-ops-token";
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    @Test
+    void shouldMoveTheLeadCountersByExactlyTheLeadsPosted() {
+        long before = board().getLong("leadsReceived");
+        long dispatchedBefore = dispatchedTouches(board());
+        String source = "ops-board-" + UUID.randomUUID();
+        List<LeadReceived> leads = List.of(TestLeads.leadInDaytime(true, source), TestLeads.leadInDaytime(true, source), TestLeads.leadInDaytime(true, source));
+
+        leads.forEach(lead -> KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead));
+
+        await().atMost(BOUND).until(() -> board().getLong("leadsReceived") >= before + leads.size());
+        JsonPath after = board();
+        assertThat(after.getLong("leadsReceived")).isEqualTo(before + leads.size());
+        assertThat(after.getDouble("leadsPerMinute.'" + source + "'")).isEqualTo(leads.size() / 5.0);
+        // each lead of the test playbook has 4 immediate touches (2 rep alerts, a text, an email)
+        await().atMost(BOUND).until(() -> dispatchedTouches(board()) >= dispatchedBefore + 4L * leads.size());
+        assertThat(after.getList("reps.name", String.class)).isNotEmpty();
+    }
+
+    @Test
+    void shouldShowConsumerLagAndEveryDeadLetterTopicFromTheBroker() {
+        JsonPath board = board();
+
+        assertThat(board.getString("kafka.unavailable")).isNull();
+        assertThat(board.getMap("kafka.deadLetters")).containsKeys("leads.received.dlq", "touches.results.dlq");
+        assertThat(board.getList("kafka.consumerLag.findAll { it.group == 'cadence-engine' }.topic", String.class))
+                .contains("leads.received");
+        assertThat(board.getLong("scheduler.backlog")).isNotNegative();
+        assertThat(board.getMap("speedToFirstTouch")).containsOnlyKeys("5m", "1h", "1d");
+    }
+
+    @Test
+    void shouldKeepTheBoardFromRepsAndStrangers() {
+        String repToken = "rep-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Rep rep = Rep.<Rep>findAll().firstResult();
+            ApiToken.issue(repToken, Role.rep, rep.id, Instant.now()).persist();
+        });
+
+        given().auth().oauth2(repToken).when().get("/api/ops/board")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:leadflow:problem:forbidden"));
+        given().when().get("/api/ops/board").then().statusCode(401);
+        given().when().get("/ops/").then().statusCode(200).contentType("text/html");
+    }
+
+    private static long dispatchedTouches(JsonPath board) {
+        return board.getList("touchesLastHour.findAll { it.status == 'dispatched' }.count", Long.class).stream()
+                .mapToLong(Long::longValue).sum();
+    }
+
+    private static JsonPath board() {
+        return given().auth().oauth2(OPS_TOKEN).when().get("/api/ops/board")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
