@@ -1,6 +1,11 @@
 package io.leadflow.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.leadflow.systemtest.RunningLeadflow.mailTo;
+import static io.leadflow.systemtest.RunningLeadflow.postLead;
+import static io.leadflow.systemtest.RunningLeadflow.smsTo;
+import static io.leadflow.systemtest.RunningLeadflow.sourceKey;
+import static io.leadflow.systemtest.RunningLeadflow.stack;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -16,23 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.localstack.LeadflowService;
-import io.leadflow.localstack.LocalStack;
-import io.leadflow.localstack.MiddayZone;
 import io.leadflow.localstack.mail.CaughtMail;
 import io.leadflow.localstack.sms.ReceivedSms;
 
@@ -40,64 +40,18 @@ import io.leadflow.localstack.sms.ReceivedSms;
  * The whole path on the three built artifacts (quarkus-app jars), real Kafka, real PostgreSQL,
  * the SMTP catcher and the SMS sink: a posted lead reaches the rep and the prospect.
  */
+@ExtendWith(RunningLeadflow.class)
 class WholePathIT {
 
-    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(10);
     // The test playbook's later steps follow 2 s and 4 s after the first ones, so a wait for the
     // first messages asks for "at least one": "exactly one" could be overtaken by the next step.
-    /** Later steps of the test playbook: a text 2 s and an email 4 s after the lead arrives. */
-    private static final String TEST_PLAYBOOK = """
-            id: e2e
-            version: 1
-            name: End-to-end test playbook
-            steps:
-              - { after: PT0S, channel: rep_alert, template: new-lead-alert, reason: New lead - call within 60 seconds }
-              - { after: PT0S, channel: sms, template: first-text, reason: Answer within the first minute }
-              - { after: PT0S, channel: email, template: first-email, reason: A written answer to their question }
-              - { after: PT2S, channel: sms, template: same-day-text, reason: Follow up while it is still warm }
-              - { after: PT4S, channel: email, template: questions-since-email, reason: Ask what questions came up }
-            """;
+    private static final Duration DELIVERY_BOUND = Duration.ofSeconds(10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPO = Path.of(System.getProperty("leadflow.home", ".."));
     /** The metric names in a PromQL expression: ours and the framework's, never functions or labels. */
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:leadflow|http_server|jvm|process|kafka)_[a-z0-9_]+\\b");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startTheWholeSystem() throws IOException {
-        Path dataDir = Files.createDirectories(Path.of("target", "e2e-data", "run-" + System.currentTimeMillis())).toAbsolutePath();
-        Path playbook = Files.writeString(dataDir.resolve("e2e-playbook.yaml"), TEST_PLAYBOOK);
-        stack = LocalStack.builder(dataDir)
-                .services(LeadflowService.values())
-                .serviceEnvironment(LeadflowService.CADENCE_ENGINE,
-                        Map.of("LEADFLOW_ENGINE_PLAYBOOK_FILE", playbook.toString()))
-                .start();
-        warmUp();
-    }
-
-    /**
-     * One lead through every path before the tests: the timing bounds below are about the
-     * scheduler, not about the JIT compiling each path for the first time in fresh JVMs.
-     */
-    private static void warmUp() throws IOException {
-        TestLead lead = TestLead.withSmsConsent("Warm", true);
-        try {
-            assertThat(postLead(lead.json(), sourceKey()).statusCode()).isEqualTo(202);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
-    }
-
-    @AfterAll
-    static void stopTheWholeSystem() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
 
     @Test
     void shouldAlertTheRepAndTextAndEmailTheProspectWithinSecondsOfAPost() throws Exception {
@@ -110,7 +64,7 @@ class WholePathIT {
         String leadId = accepted.get("leadId").asText();
         String timeline = accepted.at("/links/timeline").asText();
         assertThat(response.headers().firstValue("Location")).contains(timeline);
-        assertThat(timeline).isEqualTo(stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
+        assertThat(timeline).isEqualTo(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
 
         awaitDelivered("the prospect's first text and email", leadId, () -> !smsTo(lead.phone()).isEmpty() && !mailTo(lead.email()).isEmpty());
         assertThat(smsTo(lead.phone()).get(0).body()).contains(lead.firstName()).contains("STOP");
@@ -211,7 +165,7 @@ class WholePathIT {
 
     private static String timelineOrWhyNot(String leadId) {
         try {
-            return "timeline: " + getTimeline(stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
+            return "timeline: " + getTimeline(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
         } catch (Exception | AssertionError e) {
             return "no timeline: " + e.getMessage();
         }
@@ -222,7 +176,7 @@ class WholePathIT {
         for (LeadflowService service : LeadflowService.values()) {
             warnings.append("--- ").append(service.module()).append(": last warnings and errors\n");
             try {
-                List<String> notable = Files.readAllLines(stack.service(service).logFile()).stream()
+                List<String> notable = Files.readAllLines(stack().service(service).logFile()).stream()
                         .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"))
                         .toList();
                 notable.subList(Math.max(0, notable.size() - 40), notable.size())
@@ -248,28 +202,15 @@ class WholePathIT {
     private static String exportedMetrics() throws IOException, InterruptedException {
         StringBuilder all = new StringBuilder();
         for (LeadflowService service : LeadflowService.values()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + "/q/metrics")).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack().serviceUrl(service) + "/q/metrics")).build();
             all.append(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).append('\n');
         }
         return all.toString();
     }
 
-    private static String sourceKey() {
-        return stack.sourceKeys().get(LocalStack.DEMO_SOURCE_ID);
-    }
-
-    private static HttpResponse<String> postLead(String body, String key) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.serviceUrl(LeadflowService.LEAD_INTAKE) + "/api/leads"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode getTimeline(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + stack.opsToken())
+                .header("Authorization", "Bearer " + stack().opsToken())
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("timeline answer: %s", response.body()).isEqualTo(200);
@@ -283,52 +224,16 @@ class WholePathIT {
                 .toList();
     }
 
-    private static List<ReceivedSms> smsTo(String phone) {
-        return stack.smsSink().messages().stream()
-                .filter(sms -> sms.to().equals(phone))
-                .sorted(java.util.Comparator.comparing(ReceivedSms::receivedAt))
-                .toList();
-    }
-
-    private static List<CaughtMail> mailTo(String email) {
-        return stack.mailCatcher().messages().stream()
-                .filter(mail -> mail.to().contains(email))
-                .sorted(java.util.Comparator.comparing(CaughtMail::receivedAt))
-                .toList();
-    }
-
     /** Alerts to whichever rep got the lead: they name the lead, who is unique per test. */
     private static List<ReceivedSms> repAlertSms(TestLead lead) {
-        return stack.smsSink().messages().stream()
+        return stack().smsSink().messages().stream()
                 .filter(sms -> !sms.to().equals(lead.phone()) && sms.body().contains(lead.lastName()))
                 .toList();
     }
 
     private static List<CaughtMail> repAlertMail(TestLead lead) {
-        return stack.mailCatcher().messages().stream()
+        return stack().mailCatcher().messages().stream()
                 .filter(mail -> !mail.to().contains(lead.email()) && mail.subject().contains(lead.lastName()))
                 .toList();
-    }
-
-    /** A prospect unique to one test (own last name, phone and email), living where it is midday now. */
-    record TestLead(String firstName, String lastName, String phone, String email, boolean smsConsent) {
-
-        static TestLead withSmsConsent(String firstName, boolean smsConsent) {
-            String lastName = "Tester" + Character.toUpperCase((char) ('a' + ThreadLocalRandom.current().nextInt(26)))
-                    + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
-            String phone = "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(2000, 9999));
-            String email = lastName.toLowerCase() + "@example.com";
-            return new TestLead(firstName, lastName, phone, email, smsConsent);
-        }
-
-        String json() {
-            return """
-                    {"firstName":"%s","lastName":"%s","email":"%s","phone":"%s",
-                     "message":"We are relocating in June and want a 3-bedroom near good schools",
-                     "timeZone":"%s",
-                     "interest":{"community":"Oak Ridge","homeSize":"3 bedrooms","budget":"$450k","timeline":"June"},
-                     "consent":{"sms":%s,"email":true,"text":"I agree to receive texts and emails about my inquiry"}}
-                    """.formatted(firstName, lastName, email, phone, MiddayZone.now(), smsConsent);
-        }
     }
 }
