@@ -9,6 +9,7 @@ import io.leadflow.bench.records.LeadOutcomes;
 import io.leadflow.bench.report.BenchReportWriter;
 import io.leadflow.bench.report.BenchResult;
 import io.leadflow.bench.sinks.SinkMessages;
+import io.leadflow.bench.system.JfrProfiles;
 import io.leadflow.bench.system.JvmFlags;
 import io.leadflow.bench.system.ProcessSampler;
 import io.leadflow.localstack.LeadflowService;
@@ -39,6 +40,10 @@ public final class BenchCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -73,11 +78,16 @@ public final class BenchCommand {
 
                 System.out.printf("Measuring for %d s (%s) ...%n", options.duration().toSeconds(),
                         options.max() ? "as fast as possible, " + options.concurrency() + " in flight" : options.rate() + " leads/s");
+                JfrProfiles profiles = new JfrProfiles(services(pids), reportDir.resolve("jfr"));
+                if (options.jfr()) {
+                    profiles.start();
+                }
                 ProcessSampler sampler = new ProcessSampler(pids, java.util.Set.of("postgres")).start();
                 Instant loadStart = Instant.now();
                 List<PostedLead> posted = generator.run(shape(options.duration()));
                 Instant loadEnd = Instant.now();
                 sampler.stop();
+                Map<String, JfrProfiles.HotMethods> hotMethods = options.jfr() ? profiles.stopAndSummarise() : Map.of();
                 String loadAfter = HarnessStack.loadAverage();
                 List<PostedLead> accepted = posted.stream().filter(PostedLead::accepted).toList();
 
@@ -94,7 +104,7 @@ public final class BenchCommand {
                         new BenchResult.Machine(sampler.machine().cores(), loadBefore, loadAfter, generatorCpus),
                         posted, generator.maxLag(), leads.daytimeZones(), outcomes,
                         new BenchResult.Floor(eventBytes, roundTrip, producer),
-                        sampler, millis(stack.startupTimes()), jvms(pids));
+                        sampler, millis(stack.startupTimes()), jvms(pids), hotMethods);
                 new BenchReportWriter(reportDir).write(result, outcomes == null ? null : outcomes.all(), accepted);
                 System.out.println();
                 System.out.println(Files.readString(reportDir.resolve("report.md")));
@@ -108,25 +118,31 @@ public final class BenchCommand {
         return new LoadGenerator.Shape(options.max() ? 0 : options.rate(), options.concurrency(), duration, Duration.ZERO, 0);
     }
 
-    /** Waits until every accepted lead's immediate touches reached the sinks, or progress stops. */
+    /**
+     * Waits until every accepted lead's immediate touches reached the sinks and the engine stored its
+     * speed figures, or progress stops.
+     */
     private LeadOutcomes drain(LocalStack stack, List<PostedLead> accepted) throws InterruptedException {
         EngineRecords records = HarnessStack.records(stack);
         Instant giveUp = Instant.now().plus(options.drain());
         Instant lastProgress = Instant.now();
-        long lastComplete = -1;
+        long lastDone = -1;
         while (true) {
             LeadOutcomes outcomes = LeadOutcomes.of(accepted, records.leads(), records.touches(), SinkMessages.snapshot(stack));
             long complete = outcomes.complete();
-            if (complete > lastComplete) {
-                lastComplete = complete;
+            long recorded = outcomes.speedsRecorded();
+            if (complete + recorded > lastDone) {
+                lastDone = complete + recorded;
                 lastProgress = Instant.now();
             }
             Instant now = Instant.now();
-            if (complete == accepted.size() || now.isAfter(giveUp) || now.isAfter(lastProgress.plus(NO_PROGRESS_BOUND))) {
-                System.out.printf("%d of %d accepted leads have all their immediate touches at the sinks%n", complete, accepted.size());
+            boolean done = complete == accepted.size() && recorded == accepted.size();
+            if (done || now.isAfter(giveUp) || now.isAfter(lastProgress.plus(NO_PROGRESS_BOUND))) {
+                System.out.printf("%d of %d accepted leads have all their immediate touches at the sinks, %d their speed figures recorded%n",
+                        complete, accepted.size(), recorded);
                 return outcomes;
             }
-            System.out.printf("  waiting for the pipeline: %d of %d leads complete%n", complete, accepted.size());
+            System.out.printf("  waiting for the pipeline: %d of %d leads complete, %d recorded%n", complete, accepted.size(), recorded);
             Thread.sleep(1_000);
         }
     }
@@ -140,6 +156,12 @@ public final class BenchCommand {
         pids.put("postgres", stack.postgres().pid());
         pids.put("bench (generator + sinks)", ProcessHandle.current().pid());
         return pids;
+    }
+
+    private static Map<String, Long> services(Map<String, Long> pids) {
+        Map<String, Long> services = new LinkedHashMap<>(pids);
+        services.keySet().removeIf(name -> Arrays.stream(LeadflowService.values()).noneMatch(service -> service.module().equals(name)));
+        return services;
     }
 
     private static Map<String, BenchResult.Jvm> jvms(Map<String, Long> pids) {

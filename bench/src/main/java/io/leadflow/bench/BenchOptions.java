@@ -12,13 +12,15 @@ import java.util.Locale;
  * @param fromNumbers the SMS sender pool the run declares
  * @param drain       the longest wait after the load for the last touches to reach the sinks
  * @param pin         pin the load generator's JVM to one core with taskset
+ * @param jfr         record a JFR profile of each service during the load and report its hot methods
  */
 public record BenchOptions(double rate, boolean max, int concurrency, Duration duration, boolean intakeOnly,
-                           int fromNumbers, String label, Duration warmUp, Duration drain, boolean pin) {
+                           int fromNumbers, String label, Duration warmUp, Duration drain, boolean pin,
+                           boolean jfr) {
 
     public static final String USAGE = """
             Usage: ./leadflow bench [--rate N | --max [--concurrency C]] [--duration S] [--intake-only]
-                                    [--from-numbers N] [--label L] [--warm-up S] [--drain S] [--no-pin]
+                                    [--from-numbers N] [--label L] [--warm-up S] [--drain S] [--no-pin] [--jfr]
               --rate N          leads per second, open loop (default 100)
               --max             as fast as possible with C requests in flight (default 32)
               --duration S      seconds of measured load (default 30)
@@ -28,6 +30,7 @@ public record BenchOptions(double rate, boolean max, int concurrency, Duration d
               --warm-up S       seconds of unmeasured load first (default 5)
               --drain S         longest wait for the last touches after the load (default 60)
               --no-pin          do not pin the generator to one core
+              --jfr             profile each service with JFR during the load; hot methods go in the report
             """;
 
     public static BenchOptions parse(String[] args) {
@@ -41,6 +44,7 @@ public record BenchOptions(double rate, boolean max, int concurrency, Duration d
         int warmUp = 5;
         int drain = 60;
         boolean pin = true;
+        boolean jfr = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Double.parseDouble(value(args, ++i));
@@ -53,6 +57,7 @@ public record BenchOptions(double rate, boolean max, int concurrency, Duration d
                 case "--warm-up" -> warmUp = Integer.parseInt(value(args, ++i));
                 case "--drain" -> drain = Integer.parseInt(value(args, ++i));
                 case "--no-pin" -> pin = false;
+                case "--jfr" -> jfr = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -63,7 +68,7 @@ public record BenchOptions(double rate, boolean max, int concurrency, Duration d
             throw new IllegalArgumentException("--label may hold letters, digits, '.', '_' and '-' only");
         }
         return new BenchOptions(rate, max, concurrency, Duration.ofSeconds(seconds), intakeOnly, fromNumbers, label,
-                Duration.ofSeconds(warmUp), Duration.ofSeconds(drain), pin);
+                Duration.ofSeconds(warmUp), Duration.ofSeconds(drain), pin, jfr);
     }
 
     private static String value(String[] args, int index) {

@@ -5,6 +5,7 @@ import io.leadflow.bench.records.LeadOutcome;
 import io.leadflow.bench.records.LeadOutcomes;
 import io.leadflow.bench.report.BenchResult;
 import io.leadflow.bench.report.Summary;
+import io.leadflow.bench.system.JfrProfiles;
 import io.leadflow.bench.system.ProcessSampler;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,8 @@ final class BenchResultAssembler {
 
     BenchResult assemble(Instant startedAt, String command, BenchResult.Machine machine, List<PostedLead> posted,
                          Duration generatorLag, List<String> daytimeZones, LeadOutcomes outcomes, BenchResult.Floor floor,
-                         ProcessSampler sampler, Map<String, Long> startupMs, Map<String, BenchResult.Jvm> jvms) {
+                         ProcessSampler sampler, Map<String, Long> startupMs, Map<String, BenchResult.Jvm> jvms,
+                         Map<String, JfrProfiles.HotMethods> profiles) {
         List<PostedLead> accepted = posted.stream().filter(PostedLead::accepted).toList();
         Map<String, Integer> failures = new TreeMap<>();
         posted.stream().filter(lead -> !lead.accepted())
@@ -81,7 +83,8 @@ final class BenchResultAssembler {
         ProcessSampler.MachineUsage cpu = sampler.machine();
         return new BenchResult(options.label(), startedAt, command, machine, load, latencies, throughput, floor, ratios,
                 processes, cpu, limitingResource(cpu, processes, throughput, generatorLag), startupMs, jvms,
-                targets(latencies, throughput, processes, startupMs, posted.size() - accepted.size()), perSecond(accepted, leads));
+                targets(latencies, throughput, processes, startupMs, posted.size() - accepted.size()), perSecond(accepted, leads),
+                profiles);
     }
 
     private String limitingResource(ProcessSampler.MachineUsage cpu, List<ProcessSampler.Usage> processes,

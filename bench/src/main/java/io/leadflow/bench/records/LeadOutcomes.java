@@ -81,6 +81,12 @@ public final class LeadOutcomes {
         return outcomes.stream().filter(LeadOutcome::complete).count();
     }
 
+    /** Leads for which cadence-engine has stored both speed figures (it records them from the notifier's results). */
+    public long speedsRecorded() {
+        return outcomes.stream().filter(outcome -> outcome.recorded() != null && outcome.recorded().speedToFirstTouchMs() != null
+                && outcome.recorded().speedToRepAlertMs() != null).count();
+    }
+
     public int failedTouches() {
         return outcomes.stream().mapToInt(LeadOutcome::failedTouches).sum();
     }

@@ -96,6 +96,17 @@ public final class BenchReportWriter {
         for (Map.Entry<String, Long> part : r.startupMs().entrySet()) {
             md.append("- ").append(part.getKey()).append(": ").append(part.getValue()).append('\n');
         }
+        if (!r.profiles().isEmpty()) {
+            md.append("\n## Profile (JFR execution samples during the load, files in jfr/)\n");
+            r.profiles().forEach((process, hot) -> {
+                md.append("\n**").append(process).append("** (").append(hot.samples()).append(" samples)\n\n")
+                        .append("| on top of the stack (self) | first Leadflow frame (under) |\n| --- | --- |\n");
+                for (int i = 0; i < Math.max(hot.topSelf().size(), hot.topLeadflow().size()); i++) {
+                    md.append("| ").append(i < hot.topSelf().size() ? hot.topSelf().get(i) : "").append(" | ")
+                            .append(i < hot.topLeadflow().size() ? hot.topLeadflow().get(i) : "").append(" |\n");
+                }
+            });
+        }
         md.append("\n## JVM flags\n\n");
         for (Map.Entry<String, BenchResult.Jvm> jvm : r.jvms().entrySet()) {
             md.append("- **").append(jvm.getKey()).append("** (pid ").append(jvm.getValue().pid()).append("): `")

@@ -1,6 +1,7 @@
 package io.leadflow.bench.report;
 
 import io.leadflow.bench.floor.KafkaFloor;
+import io.leadflow.bench.system.JfrProfiles;
 import io.leadflow.bench.system.ProcessSampler;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 public record BenchResult(String label, Instant startedAt, String command, Machine machine, Load load,
                          Latencies latencies, Throughput throughput, Floor floor, Ratios ratios,
                          List<ProcessSampler.Usage> processes, ProcessSampler.MachineUsage cpu, String limitingResource,
-                         Map<String, Long> startupMs, Map<String, Jvm> jvms, List<Target> targets, List<Second> perSecond) {
+                         Map<String, Long> startupMs, Map<String, Jvm> jvms, List<Target> targets, List<Second> perSecond,
+                         Map<String, JfrProfiles.HotMethods> profiles) {
 
     /** @param loadBefore {@code /proc/loadavg} before the stack started; {@code loadAfter} after the load */
     public record Machine(int cores, String loadBefore, String loadAfter, String generatorCpus) {
