@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, Duration> startupTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<LeadflowService, QuarkusService> services = new EnumMap<>(LeadflowService.class);
+    private final Map<LeadflowService, Integer> resolvedServicePorts = new EnumMap<>(LeadflowService.class);
     private final Builder settings;
     private KafkaBroker kafka;
     private Postgres postgres;
@@ -144,6 +145,35 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * For chaos runs: SIGKILLs a service, as a crash would, then launches it again on the same port
+     * with the same environment and waits until it is ready.
+     */
+    public synchronized QuarkusService killAndRestart(LeadflowService service) {
+        QuarkusService killed = service(service);
+        killed.kill();
+        QuarkusService restarted = launch(service, resolvedServicePorts);
+        replaceStarted(killed, restarted);
+        services.put(service, restarted);
+        return restarted.awaitReady();
+    }
+
+    /** For chaos runs: a controlled broker shutdown, then a start on the same port and data. */
+    public synchronized void restartKafka() {
+        KafkaBroker stopped = kafka;
+        stopped.stop();
+        kafka = KafkaBroker.start(settings.dataDir.resolve("kafka"), stopped.port());
+        replaceStarted(stopped, kafka);
+    }
+
+    /** For chaos runs: a fast PostgreSQL shutdown (connections are cut), then a start on the same port and data. */
+    public synchronized void restartPostgres() {
+        Postgres stopped = postgres;
+        stopped.stop();
+        postgres = Postgres.start(settings.dataDir.resolve("postgres"), stopped.port());
+        replaceStarted(stopped, postgres);
+    }
+
     /** Stops everything that was started, in reverse order. Safe to call more than once. */
     public synchronized void stop() {
         RuntimeException failure = null;
@@ -202,14 +232,11 @@ public final class LocalStack implements AutoCloseable {
         for (LeadflowService service : settings.services) {
             ports.put(service, LocalPorts.resolve(settings.servicePorts.getOrDefault(service, 0)));
         }
+        resolvedServicePorts.putAll(ports);
         Map<LeadflowService, CompletableFuture<QuarkusService>> readiness = new EnumMap<>(LeadflowService.class);
         for (LeadflowService service : settings.services) {
             long launchedAt = System.nanoTime();
-            QuarkusService launched = remember(QuarkusService.launch(service.module(),
-                    settings.repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
-                    environmentFor(service, ports),
-                    inherited -> inherited.keySet().removeIf(name -> PROVIDER_ENV_PREFIXES.stream().anyMatch(name::startsWith)),
-                    settings.dataDir.resolve("logs").resolve(service.module() + ".log")));
+            QuarkusService launched = remember(launch(service, ports));
             services.put(service, launched);
             readiness.put(service, CompletableFuture.supplyAsync(() -> {
                 launched.awaitReady();
@@ -218,6 +245,21 @@ public final class LocalStack implements AutoCloseable {
             }));
         }
         readiness.values().forEach(CompletableFuture::join);
+    }
+
+    private QuarkusService launch(LeadflowService service, Map<LeadflowService, Integer> ports) {
+        return QuarkusService.launch(service.module(),
+                settings.repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar"),
+                environmentFor(service, ports),
+                inherited -> inherited.keySet().removeIf(name -> PROVIDER_ENV_PREFIXES.stream().anyMatch(name::startsWith)),
+                settings.dataDir.resolve("logs").resolve(service.module() + ".log"));
+    }
+
+    /** Keeps the stop order when a part is replaced by its restarted self. */
+    private void replaceStarted(AutoCloseable old, AutoCloseable replacement) {
+        List<AutoCloseable> order = new java.util.ArrayList<>(started);
+        started.clear();
+        order.forEach(part -> started.addLast(part == old ? replacement : part));
     }
 
     private Map<String, String> environmentFor(LeadflowService service, Map<LeadflowService, Integer> ports) {

@@ -87,6 +87,14 @@ public final class KafkaBroker implements AutoCloseable {
         return process.logFile();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+    }
+
     /**
      * Creates the topics that do not exist yet, with replication factor 1 and a bounded retention
      * (7 days; 30 days for dead-letter topics, whose names end in {@code .dlq}).

@@ -26,10 +26,12 @@ public final class Postgres implements AutoCloseable {
     private static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final long pid;
     private final ProcessGuard guard;
 
-    private Postgres(EmbeddedPostgres postgres, ProcessGuard guard) {
+    private Postgres(EmbeddedPostgres postgres, long pid, ProcessGuard guard) {
         this.postgres = postgres;
+        this.pid = pid;
         this.guard = guard;
     }
 
@@ -55,7 +57,8 @@ public final class Postgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .start();
             // pg_ctl daemonizes the postmaster, so it is not our child: guard it by pid; SIGINT = fast shutdown
-            return new Postgres(postgres, ProcessGuard.watch(postmasterPid(dataDir), "INT"));
+            long pid = postmasterPid(dataDir);
+            return new Postgres(postgres, pid, ProcessGuard.watch(pid, "INT"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; log " + log, e);
         }
@@ -63,6 +66,11 @@ public final class Postgres implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** The postmaster's pid; the backends are its children. */
+    public long pid() {
+        return pid;
     }
 
     public String jdbcUrl(String database) {

@@ -109,6 +109,19 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL without warning, as a crash would (for chaos runs); waits until it is gone. */
+    public void kill() {
+        stopping = true;
+        try {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            guard.release();
+        }
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(15));

@@ -95,6 +95,15 @@ public final class QuarkusService implements AutoCloseable {
         return process.logFile();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        process.kill();
+    }
+
     public void onUnexpectedExit(Consumer<Integer> action) {
         process.onUnexpectedExit(action);
     }

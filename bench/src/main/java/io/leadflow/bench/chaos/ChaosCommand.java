@@ -1,0 +1,252 @@
+package io.leadflow.bench.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.leadflow.bench.HarnessStack;
+import io.leadflow.bench.load.LoadGenerator;
+import io.leadflow.bench.load.PostedLead;
+import io.leadflow.bench.load.SampleLeads;
+import io.leadflow.bench.records.EngineRecords;
+import io.leadflow.bench.records.LeadOutcomes;
+import io.leadflow.bench.records.RecordedLead;
+import io.leadflow.bench.sinks.SinkMessages;
+import io.leadflow.localstack.LeadflowService;
+import io.leadflow.localstack.LocalStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./leadflow chaos}: a steady load while every service is SIGKILLed in turn (and restarted),
+ * the broker and PostgreSQL are restarted and accepted leads are posted a second time; then the
+ * {@link DeliveryChecker} proves from the sinks and the database that nothing was lost or doubled.
+ * Exits 1 when an invariant is broken, 2 when the harness itself failed.
+ */
+public final class ChaosCommand {
+
+    static final String USAGE = """
+            Usage: ./leadflow chaos [--duration S] [--rate N] [--seed N] [--label L]
+                   ./leadflow chaos --self-test
+                   ./leadflow chaos --check bench/target/chaos-report/<label>/recording.json
+              --duration S  seconds of load; the faults fall in 10 %-75 % of it, and the load goes on
+                            until 15 s after the last fault has recovered (default 150)
+              --rate N      leads per second (default 20)
+              --seed N      decides the order of the faults and the leads (default: from the clock, printed)
+              --self-test   run the checker on a recording with a planted duplicate, lost lead and night SMS
+              --check FILE  run the checker on a saved recording
+            """;
+    /** The notifier's worker pools: priority-touches 8 and nurture-touches 4 concurrent sends. */
+    private static final int NOTIFIER_SENDS_IN_FLIGHT = 12;
+    private static final Duration RETRY_FOR = Duration.ofSeconds(120);
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(120);
+    private static final Duration NO_PROGRESS_BOUND = Duration.ofSeconds(30);
+    private static final Duration LOAD_AFTER_LAST_FAULT = Duration.ofSeconds(15);
+    private static final Duration MAX_OVERRUN = Duration.ofMinutes(15);
+    private static final double NIGHT_SHARE = 0.10;
+    private static final double DUPLICATE_SHARE = 0.05;
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    public static void main(String[] args) throws Exception {
+        int duration = 150;
+        double rate = 20;
+        long seed = System.currentTimeMillis() % 100_000;
+        String label = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--self-test" -> System.exit(selfTest());
+                    case "--check" -> System.exit(report(JSON.readValue(Path.of(args[++i]).toFile(), Recording.class), List.of(), null));
+                    case "--duration" -> duration = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Double.parseDouble(args[++i]);
+                    case "--seed" -> seed = Long.parseLong(args[++i]);
+                    case "--label" -> label = args[++i];
+                    case "-h", "--help" -> {
+                        System.out.print(USAGE);
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+        String name = label != null ? label : "chaos-" + duration + "s-seed" + seed;
+        System.exit(run(Duration.ofSeconds(duration), rate, seed, name));
+    }
+
+    private static int selfTest() {
+        List<Invariant> found = CheckerSelfTest.checkPlanted();
+        print(found);
+        List<String> missed = CheckerSelfTest.missedPlants(found);
+        if (missed.isEmpty()) {
+            System.out.println("\nSelf-test passed: the checker failed on the planted recording and named the duplicate, "
+                    + "the lost lead and the SMS outside the contact window.");
+            return 0;
+        }
+        System.out.println("\nSelf-test FAILED: " + String.join("; ", missed));
+        return 1;
+    }
+
+    private static int run(Duration duration, double rate, long seed, String label) throws Exception {
+        Path target = HarnessStack.benchTarget();
+        Path reportDir = target.resolve("chaos-report").resolve(label);
+        System.out.printf("Chaos run %s: %.0f leads/s for %d s, seed %d; load average %s. Starting the stack ...%n",
+                label, rate, duration.toSeconds(), seed, HarnessStack.loadAverage());
+        List<ChaosSchedule.Injected> injected = new ArrayList<>();
+        ExecutorService loadThread = Executors.newSingleThreadExecutor();
+        try (LocalStack stack = HarnessStack.start(target.resolve("chaos-data").resolve(label), LeadflowService.values())) {
+            SampleLeads leads = new SampleLeads(seed, NIGHT_SHARE, Instant.now());
+            try (LoadGenerator generator = new LoadGenerator(HarnessStack.intakeUri(stack), HarnessStack.sourceKey(stack), leads)) {
+                Instant start = Instant.now();
+                CompletableFuture<List<PostedLead>> load = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return generator.run(new LoadGenerator.Shape(rate, 0, duration.plus(MAX_OVERRUN), RETRY_FOR, DUPLICATE_SHARE));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }, loadThread);
+                for (ChaosSchedule.Planned planned : ChaosSchedule.plan(duration, seed)) {
+                    Duration wait = Duration.between(Instant.now(), start.plus(planned.at()));
+                    if (!wait.isNegative()) {
+                        Thread.sleep(wait.toMillis());
+                    }
+                    injected.add(inject(stack, planned.fault(), start));
+                }
+                // restarts on a busy machine can take a minute: keep the load on until the last one has recovered
+                Instant stopAt = later(start.plus(duration), Instant.now().plus(LOAD_AFTER_LAST_FAULT));
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), stopAt).toMillis()));
+                generator.stop();
+                List<PostedLead> posted = load.join();
+                List<PostedLead> accepted = posted.stream().filter(PostedLead::accepted).toList();
+                System.out.printf("Load done: %d posted, %d accepted. Waiting for the pipeline to drain ...%n",
+                        posted.size(), accepted.size());
+                drain(stack, accepted);
+                Recording recording = record(stack, posted, generator.duplicates(), injected);
+                Files.createDirectories(reportDir);
+                JSON.writeValue(reportDir.resolve("recording.json").toFile(), recording);
+                return report(recording, injected, reportDir);
+            }
+        } finally {
+            loadThread.shutdownNow();
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static ChaosSchedule.Injected inject(LocalStack stack, ChaosSchedule.Fault fault, Instant start) {
+        Instant at = Instant.now();
+        System.out.printf("  %5.1f s: %s ...%n", Duration.between(start, at).toMillis() / 1000.0, fault.description());
+        try {
+            fault.inject(stack);
+            Duration recovery = Duration.between(at, Instant.now());
+            System.out.printf("           back after %.1f s%n", recovery.toMillis() / 1000.0);
+            return new ChaosSchedule.Injected(fault, Duration.between(start, at), recovery, null);
+        } catch (RuntimeException e) {
+            System.out.println("           FAILED: " + e.getMessage());
+            return new ChaosSchedule.Injected(fault, Duration.between(start, at), Duration.between(at, Instant.now()), e.getMessage());
+        }
+    }
+
+    private static void drain(LocalStack stack, List<PostedLead> accepted) throws InterruptedException {
+        EngineRecords records = HarnessStack.records(stack);
+        Instant giveUp = Instant.now().plus(DRAIN_BOUND);
+        Instant lastProgress = Instant.now();
+        long best = -1;
+        while (Instant.now().isBefore(giveUp) && Instant.now().isBefore(lastProgress.plus(NO_PROGRESS_BOUND))) {
+            long complete = LeadOutcomes.of(accepted, records.leads(), records.touches(), SinkMessages.snapshot(stack)).complete();
+            if (complete == accepted.size()) {
+                return;
+            }
+            if (complete > best) {
+                best = complete;
+                lastProgress = Instant.now();
+            }
+            Thread.sleep(2_000);
+        }
+        System.out.printf("  drain ended with %d of %d leads complete; the checker says why%n", best, accepted.size());
+    }
+
+    private static Recording record(LocalStack stack, List<PostedLead> posted, List<LoadGenerator.Duplicate> duplicates,
+                                    List<ChaosSchedule.Injected> injected) {
+        EngineRecords records = HarnessStack.records(stack);
+        Instant checkedAt = Instant.now();
+        List<Recording.AcceptedLead> accepted = posted.stream().filter(PostedLead::accepted)
+                .map(lead -> new Recording.AcceptedLead(lead.leadId(), lead.lead().phoneE164(), lead.lead().email(),
+                        lead.lead().timeZone(), lead.lead().nightLead()))
+                .toList();
+        int notifierKills = (int) injected.stream().filter(fault -> fault.fault() == ChaosSchedule.Fault.KILL_NOTIFIER).count();
+        return new Recording(accepted, posted.size() - accepted.size(),
+                records.leads().stream().map(RecordedLead::leadId).collect(Collectors.toSet()), records.touches(),
+                SinkMessages.snapshot(stack), duplicates, notifierKills, NOTIFIER_SENDS_IN_FLIGHT, checkedAt,
+                DeadLetters.count(stack.kafkaBootstrapServers()));
+    }
+
+    private static int report(Recording recording, List<ChaosSchedule.Injected> injected, Path reportDir) throws IOException {
+        List<Invariant> invariants = new DeliveryChecker(LocalTime.of(8, 0), LocalTime.of(21, 0)).check(recording);
+        StringBuilder md = new StringBuilder("# Leadflow chaos run\n\n");
+        md.append(String.format(Locale.ROOT, "%d leads accepted (%d night leads), %d never accepted within %d s of retries, "
+                        + "%d posted twice, %d messages at the sinks; load average at the end %s.%n%n",
+                recording.accepted().size(), recording.accepted().stream().filter(Recording.AcceptedLead::night).count(),
+                recording.neverAccepted(), RETRY_FOR.toSeconds(), recording.duplicatePosts().size(),
+                recording.messages().size(), HarnessStack.loadAverage()));
+        md.append("Records in dead-letter topics at the end: ").append(recording.deadLetters()).append("\n\n");
+        if (!injected.isEmpty()) {
+            md.append("| at (s) | fault | back after (s) | error |\n| ---: | --- | ---: | --- |\n");
+            for (ChaosSchedule.Injected fault : injected) {
+                md.append(String.format(Locale.ROOT, "| %.1f | %s | %.1f | %s |%n", fault.at().toMillis() / 1000.0,
+                        fault.fault().description(), fault.recovery().toMillis() / 1000.0, fault.error() == null ? "" : fault.error()));
+            }
+            md.append('\n');
+        }
+        md.append(invariantsMarkdown(invariants));
+        System.out.println();
+        System.out.print(md);
+        if (reportDir != null) {
+            Files.writeString(reportDir.resolve("report.md"), md.toString());
+            System.out.println("\nReport: " + reportDir.toAbsolutePath() + " (report.md, recording.json)");
+        }
+        boolean harnessFailed = injected.stream().anyMatch(fault -> fault.error() != null);
+        return invariants.stream().allMatch(Invariant::holds) ? (harnessFailed ? 2 : 0) : 1;
+    }
+
+    private static void print(List<Invariant> invariants) {
+        System.out.print(invariantsMarkdown(invariants));
+    }
+
+    private static String invariantsMarkdown(List<Invariant> invariants) {
+        StringBuilder md = new StringBuilder("| invariant | checked | broken | listed | holds |\n| --- | ---: | ---: | ---: | --- |\n");
+        for (Invariant invariant : invariants) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %s |%n", invariant.name(), invariant.checked(),
+                    invariant.violations().size(), invariant.listed().size(), invariant.holds() ? "yes" : "**NO**"));
+        }
+        for (Invariant invariant : invariants) {
+            if (!invariant.violations().isEmpty() || !invariant.listed().isEmpty()) {
+                md.append("\n**").append(invariant.name()).append("**\n\n");
+                invariant.violations().stream().limit(20).forEach(violation -> md.append("- BROKEN: ").append(violation).append('\n'));
+                invariant.listed().stream().limit(20).forEach(listed -> md.append("- listed: ").append(listed).append('\n'));
+                long more = Math.max(0, invariant.violations().size() - 20) + Math.max(0, invariant.listed().size() - 20);
+                if (more > 0) {
+                    md.append("- … and ").append(more).append(" more in recording.json\n");
+                }
+            }
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package io.leadflow.bench.chaos;
+
+import io.leadflow.bench.load.LoadGenerator;
+import io.leadflow.bench.records.RecordedTouch;
+import io.leadflow.bench.sinks.SinkMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a chaos run observed, from the client, the services' records and the sinks; the checker
+ * works on this alone (it is saved as {@code recording.json} and can be checked again).
+ *
+ * @param accepted           leads that got a 202
+ * @param neverAccepted      leads that got no 202 within the retry bound (not lost: nobody promised them)
+ * @param recordedLeadIds    leads cadence-engine stored
+ * @param touches            every touch cadence-engine planned, with the notifier's delivery status
+ * @param messages           what the SMS sink and the mail catcher received
+ * @param duplicatePosts     accepted leads posted a second time with the same Idempotency-Key
+ * @param notifierKills      how often the notifier was SIGKILLed (bounds the in-doubt sends)
+ * @param sendsInFlightPerNotifier the notifier's concurrent sends (its worker pools)
+ * @param checkedAt          when the records were read: a touch due later is not expected yet
+ * @param deadLetters        records in each dead-letter topic at the end (where given-up records went)
+ */
+public record Recording(List<AcceptedLead> accepted, int neverAccepted, Set<String> recordedLeadIds,
+                        List<RecordedTouch> touches, List<SinkMessage> messages,
+                        List<LoadGenerator.Duplicate> duplicatePosts, int notifierKills, int sendsInFlightPerNotifier,
+                        Instant checkedAt, java.util.Map<String, Long> deadLetters) {
+
+    /** @param night posted as a night lead (local time 22:00–06:00 when posted) */
+    public record AcceptedLead(String leadId, String phoneE164, String email, String timeZone, boolean night) {
+    }
+}
