@@ -76,7 +76,9 @@ public final class BenchReportWriter {
                         + "first touch p50 = %.1f× the Kafka round trip's p50, p99 = %.1f× its p99; intake sustained = %.1f%% of raw Kafka%n",
                 r.floor().producer().recordsPerSecond(), r.floor().producer().payloadBytes(),
                 r.ratios().firstTouchP50OverFloorP50(), r.ratios().firstTouchP99OverFloorP99(), r.ratios().intakePercentOfRawKafka()));
-        md.append("- **Limiting resource**: ").append(r.limitingResource()).append("\n\n");
+        md.append("- **Limiting resource**: ").append(r.limitingResource()).append('\n');
+        md.append("- **Queues at the end**: dead-letter topics ").append(r.queues().get("deadLetters"))
+                .append("; consumer lag ").append(r.queues().get("consumerLag")).append("\n\n");
 
         md.append("## Targets\n\n| target | goal | measured | reached |\n| --- | --- | --- | --- |\n");
         for (BenchResult.Target target : r.targets()) {
@@ -138,6 +140,10 @@ public final class BenchReportWriter {
     }
 
     private static void row(StringBuilder md, String name, Summary s) {
+        if (s.isEmpty()) {
+            md.append("| ").append(name).append(" | – | – | – | – | 0 |\n");
+            return;
+        }
         md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", name, s.p50(), s.p90(), s.p99(), s.max(), s.count()));
     }
 
