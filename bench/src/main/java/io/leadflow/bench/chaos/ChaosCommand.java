@@ -163,8 +163,9 @@ public final class ChaosCommand {
             System.out.printf("           back after %.1f s%n", recovery.toMillis() / 1000.0);
             return new ChaosSchedule.Injected(fault, Duration.between(start, at), recovery, null);
         } catch (RuntimeException e) {
-            System.out.println("           FAILED: " + e.getMessage());
-            return new ChaosSchedule.Injected(fault, Duration.between(start, at), Duration.between(at, Instant.now()), e.getMessage());
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.out.println("           FAILED: " + reason);
+            return new ChaosSchedule.Injected(fault, Duration.between(start, at), Duration.between(at, Instant.now()), reason);
         }
     }
 
