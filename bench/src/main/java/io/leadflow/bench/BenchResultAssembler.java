@@ -47,9 +47,11 @@ final class BenchResultAssembler {
                 .filter(Objects::nonNull).findFirst().orElse(null);
         List<LeadOutcome> leads = outcomes == null ? List.of() : outcomes.all();
 
+        // the load ends when the last answer (or timeout) is in; what was offered is over the sending span
+        Instant lastSent = posted.stream().map(PostedLead::sentAt).max(Comparator.naturalOrder()).orElse(loadEnd);
         BenchResult.Load load = new BenchResult.Load(options.max() ? "max" : "rate",
-                posted.size() / seconds(loadStart, loadEnd), options.max() ? options.concurrency() : 0,
-                seconds(loadStart, loadEnd), posted.size(), accepted.size(), failures, firstFailure,
+                posted.size() / seconds(loadStart, lastSent), options.max() ? options.concurrency() : 0,
+                seconds(loadStart, lastSent), posted.size(), accepted.size(), failures, firstFailure,
                 generatorLag.toNanos() / 1e6, options.fromNumbers(),
                 "none: the notifier has no per-sender pacing yet, so the declared pool changes nothing",
                 daytimeZones);
