@@ -102,10 +102,12 @@ public final class BenchReportWriter {
             md.append("\n## Profile (JFR execution samples during the load, files in jfr/)\n");
             r.profiles().forEach((process, hot) -> {
                 md.append("\n**").append(process).append("** (").append(hot.samples()).append(" samples)\n\n")
-                        .append("| on top of the stack (self) | first Leadflow frame (under) |\n| --- | --- |\n");
-                for (int i = 0; i < Math.max(hot.topSelf().size(), hot.topLeadflow().size()); i++) {
-                    md.append("| ").append(i < hot.topSelf().size() ? hot.topSelf().get(i) : "").append(" | ")
-                            .append(i < hot.topLeadflow().size() ? hot.topLeadflow().get(i) : "").append(" |\n");
+                        .append("| CPU: on top of the stack (self) | CPU: first Leadflow frame (under) | waiting, by first Leadflow frame (total) |\n")
+                        .append("| --- | --- | --- |\n");
+                int rows = Math.max(hot.topSelf().size(), Math.max(hot.topLeadflow().size(), hot.topWaiting().size()));
+                for (int i = 0; i < rows; i++) {
+                    md.append("| ").append(cell(hot.topSelf(), i)).append(" | ").append(cell(hot.topLeadflow(), i))
+                            .append(" | ").append(cell(hot.topWaiting(), i)).append(" |\n");
                 }
             });
         }
@@ -137,6 +139,10 @@ public final class BenchReportWriter {
             }
         }
         return options.toString().trim();
+    }
+
+    private static String cell(List<String> column, int row) {
+        return row < column.size() ? column.get(row) : "";
     }
 
     private static void row(StringBuilder md, String name, Summary s) {
