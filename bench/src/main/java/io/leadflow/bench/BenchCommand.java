@@ -6,6 +6,7 @@ import io.leadflow.bench.load.PostedLead;
 import io.leadflow.bench.load.SampleLeads;
 import io.leadflow.bench.records.EngineRecords;
 import io.leadflow.bench.records.LeadOutcomes;
+import io.leadflow.bench.records.QueueState;
 import io.leadflow.bench.report.BenchReportWriter;
 import io.leadflow.bench.report.BenchResult;
 import io.leadflow.bench.sinks.SinkMessages;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class BenchCommand {
 
-    private static final Duration NO_PROGRESS_BOUND = Duration.ofSeconds(15);
+    private static final Duration NO_PROGRESS_BOUND = Duration.ofSeconds(30);
 
     private final BenchOptions options;
 
@@ -92,6 +93,7 @@ public final class BenchCommand {
                 List<PostedLead> accepted = posted.stream().filter(PostedLead::accepted).toList();
 
                 LeadOutcomes outcomes = options.intakeOnly() ? null : drain(stack, accepted);
+                Map<String, Map<String, Long>> queues = QueueState.read(stack.kafkaBootstrapServers());
                 KafkaFloor floor = new KafkaFloor(stack.kafkaBootstrapServers());
                 int eventBytes = floor.averageValueSize("leads.received");
                 System.out.println("Measuring the Kafka floor (" + eventBytes + "-byte records, acks=all) ...");
@@ -104,7 +106,7 @@ public final class BenchCommand {
                         new BenchResult.Machine(sampler.machine().cores(), loadBefore, loadAfter, generatorCpus),
                         posted, generator.maxLag(), leads.daytimeZones(), outcomes,
                         new BenchResult.Floor(eventBytes, roundTrip, producer),
-                        sampler, millis(stack.startupTimes()), jvms(pids), hotMethods);
+                        sampler, millis(stack.startupTimes()), jvms(pids), hotMethods, queues);
                 new BenchReportWriter(reportDir).write(result, outcomes == null ? null : outcomes.all(), accepted);
                 System.out.println();
                 System.out.println(Files.readString(reportDir.resolve("report.md")));

@@ -38,7 +38,7 @@ final class BenchResultAssembler {
     BenchResult assemble(Instant startedAt, String command, BenchResult.Machine machine, List<PostedLead> posted,
                          Duration generatorLag, List<String> daytimeZones, LeadOutcomes outcomes, BenchResult.Floor floor,
                          ProcessSampler sampler, Map<String, Long> startupMs, Map<String, BenchResult.Jvm> jvms,
-                         Map<String, JfrProfiles.HotMethods> profiles) {
+                         Map<String, JfrProfiles.HotMethods> profiles, Map<String, Map<String, Long>> queues) {
         List<PostedLead> accepted = posted.stream().filter(PostedLead::accepted).toList();
         Map<String, Integer> failures = new TreeMap<>();
         posted.stream().filter(lead -> !lead.accepted())
@@ -47,9 +47,11 @@ final class BenchResultAssembler {
                 .filter(Objects::nonNull).findFirst().orElse(null);
         List<LeadOutcome> leads = outcomes == null ? List.of() : outcomes.all();
 
+        // the load ends when the last answer (or timeout) is in; what was offered is over the sending span
+        Instant lastSent = posted.stream().map(PostedLead::sentAt).max(Comparator.naturalOrder()).orElse(loadEnd);
         BenchResult.Load load = new BenchResult.Load(options.max() ? "max" : "rate",
-                posted.size() / seconds(loadStart, loadEnd), options.max() ? options.concurrency() : 0,
-                seconds(loadStart, loadEnd), posted.size(), accepted.size(), failures, firstFailure,
+                posted.size() / seconds(loadStart, lastSent), options.max() ? options.concurrency() : 0,
+                seconds(loadStart, lastSent), posted.size(), accepted.size(), failures, firstFailure,
                 generatorLag.toNanos() / 1e6, options.fromNumbers(),
                 "none: the notifier has no per-sender pacing yet, so the declared pool changes nothing",
                 daytimeZones);
@@ -84,16 +86,19 @@ final class BenchResultAssembler {
         return new BenchResult(options.label(), startedAt, command, machine, load, latencies, throughput, floor, ratios,
                 processes, cpu, limitingResource(cpu, processes, throughput, generatorLag), startupMs, jvms,
                 targets(latencies, throughput, processes, startupMs, posted.size() - accepted.size()), perSecond(accepted, leads),
-                profiles);
+                profiles, queues);
     }
 
     private String limitingResource(ProcessSampler.MachineUsage cpu, List<ProcessSampler.Usage> processes,
                                     BenchResult.Throughput throughput, Duration generatorLag) {
         ProcessSampler.Usage top = processes.stream().max(Comparator.comparingDouble(ProcessSampler.Usage::averageCpuPercent)).orElseThrow();
         String topUser = String.format(Locale.ROOT, "biggest user %s at %.0f%% of one core", top.name(), top.averageCpuPercent());
+        double ours = processes.stream().mapToDouble(ProcessSampler.Usage::averageCpuPercent).sum() / cpu.cores();
+        double others = Math.max(0, cpu.busyPercent() - ours);
         if (cpu.busyPercent() >= 85) {
-            return String.format(Locale.ROOT, "CPU: %d cores %.0f%% busy (iowait %.0f%%); %s", cpu.cores(),
-                    cpu.busyPercent(), cpu.iowaitPercent(), topUser);
+            return String.format(Locale.ROOT, "CPU: %d cores %.0f%% busy (iowait %.0f%%), of which this run's processes %.0f%% and "
+                            + "other processes on the machine %.0f%%; %s", cpu.cores(), cpu.busyPercent(), cpu.iowaitPercent(),
+                    ours, others, topUser);
         }
         if (!options.max() && generatorLag.toMillis() > 100) {
             return String.format(Locale.ROOT, "the load generator fell %d ms behind its schedule (CPU %.0f%% busy); %s",

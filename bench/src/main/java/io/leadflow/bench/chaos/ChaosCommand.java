@@ -9,6 +9,7 @@ import io.leadflow.bench.load.PostedLead;
 import io.leadflow.bench.load.SampleLeads;
 import io.leadflow.bench.records.EngineRecords;
 import io.leadflow.bench.records.LeadOutcomes;
+import io.leadflow.bench.records.QueueState;
 import io.leadflow.bench.records.RecordedLead;
 import io.leadflow.bench.sinks.SinkMessages;
 import io.leadflow.localstack.LeadflowService;
@@ -49,7 +50,7 @@ public final class ChaosCommand {
     /** The notifier's worker pools: priority-touches 8 and nurture-touches 4 concurrent sends. */
     private static final int NOTIFIER_SENDS_IN_FLIGHT = 12;
     private static final Duration RETRY_FOR = Duration.ofSeconds(120);
-    private static final Duration DRAIN_BOUND = Duration.ofSeconds(120);
+    private static final Duration DRAIN_BOUND = Duration.ofSeconds(300);
     private static final Duration NO_PROGRESS_BOUND = Duration.ofSeconds(30);
     private static final Duration LOAD_AFTER_LAST_FAULT = Duration.ofSeconds(15);
     private static final Duration MAX_OVERRUN = Duration.ofMinutes(15);
@@ -60,6 +61,9 @@ public final class ChaosCommand {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     public static void main(String[] args) throws Exception {
+        // a killed notifier drops its SMTP connections: one line each, not a stack trace from the mail catcher
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("  (" + thread.getName() + ": "
+                + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()) + ")"));
         int duration = 150;
         double rate = 20;
         long seed = System.currentTimeMillis() % 100_000;
@@ -159,8 +163,9 @@ public final class ChaosCommand {
             System.out.printf("           back after %.1f s%n", recovery.toMillis() / 1000.0);
             return new ChaosSchedule.Injected(fault, Duration.between(start, at), recovery, null);
         } catch (RuntimeException e) {
-            System.out.println("           FAILED: " + e.getMessage());
-            return new ChaosSchedule.Injected(fault, Duration.between(start, at), Duration.between(at, Instant.now()), e.getMessage());
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            System.out.println("           FAILED: " + reason);
+            return new ChaosSchedule.Injected(fault, Duration.between(start, at), Duration.between(at, Instant.now()), reason);
         }
     }
 
@@ -195,7 +200,7 @@ public final class ChaosCommand {
         return new Recording(accepted, posted.size() - accepted.size(),
                 records.leads().stream().map(RecordedLead::leadId).collect(Collectors.toSet()), records.touches(),
                 SinkMessages.snapshot(stack), duplicates, notifierKills, NOTIFIER_SENDS_IN_FLIGHT, checkedAt,
-                DeadLetters.count(stack.kafkaBootstrapServers()));
+                QueueState.read(stack.kafkaBootstrapServers()));
     }
 
     private static int report(Recording recording, List<ChaosSchedule.Injected> injected, Path reportDir) throws IOException {
@@ -206,7 +211,9 @@ public final class ChaosCommand {
                 recording.accepted().size(), recording.accepted().stream().filter(Recording.AcceptedLead::night).count(),
                 recording.neverAccepted(), RETRY_FOR.toSeconds(), recording.duplicatePosts().size(),
                 recording.messages().size(), HarnessStack.loadAverage()));
-        md.append("Records in dead-letter topics at the end: ").append(recording.deadLetters()).append("\n\n");
+        md.append("At the end, records in dead-letter topics (given up on): ").append(recording.queues().get("deadLetters"))
+                .append("; consumer lag (not consumed yet: late, not lost): ").append(recording.queues().get("consumerLag"))
+                .append("\n\n");
         if (!injected.isEmpty()) {
             md.append("| at (s) | fault | back after (s) | error |\n| ---: | --- | ---: | --- |\n");
             for (ChaosSchedule.Injected fault : injected) {

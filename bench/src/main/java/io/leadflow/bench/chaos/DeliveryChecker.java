@@ -98,6 +98,12 @@ public final class DeliveryChecker {
         if (inDoubt.size() > bound) {
             violations.add(inDoubt.size() + " sends in doubt, more than notifier kills × sends in flight = " + bound);
         }
+        long unconsumed = recording.queues().getOrDefault("consumerLag", Map.of()).entrySet().stream()
+                .filter(lag -> lag.getKey().endsWith("/ touches.due.priority")).mapToLong(Map.Entry::getValue).sum();
+        if (unconsumed > 0 && !violations.isEmpty()) {
+            inDoubt.add(0, unconsumed + " records were still unconsumed on touches.due.priority when checked: "
+                    + "touches among those above may be late rather than lost");
+        }
         return new Invariant("every immediate touch of an accepted lead reached a sink, failed with a reason, or is listed in doubt",
                 checked, violations, inDoubt);
     }

@@ -20,12 +20,13 @@ import java.util.Set;
  * @param notifierKills      how often the notifier was SIGKILLed (bounds the in-doubt sends)
  * @param sendsInFlightPerNotifier the notifier's concurrent sends (its worker pools)
  * @param checkedAt          when the records were read: a touch due later is not expected yet
- * @param deadLetters        records in each dead-letter topic at the end (where given-up records went)
+ * @param queues             at the end: {@code deadLetters} (records per dead-letter topic: given up on) and
+ *                           {@code consumerLag} ("group / topic": records not consumed yet: late, not lost)
  */
 public record Recording(List<AcceptedLead> accepted, int neverAccepted, Set<String> recordedLeadIds,
                         List<RecordedTouch> touches, List<SinkMessage> messages,
                         List<LoadGenerator.Duplicate> duplicatePosts, int notifierKills, int sendsInFlightPerNotifier,
-                        Instant checkedAt, java.util.Map<String, Long> deadLetters) {
+                        Instant checkedAt, java.util.Map<String, java.util.Map<String, Long>> queues) {
 
     /** @param night posted as a night lead (local time 22:00–06:00 when posted) */
     public record AcceptedLead(String leadId, String phoneE164, String email, String timeZone, boolean night) {

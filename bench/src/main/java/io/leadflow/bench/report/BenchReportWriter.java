@@ -76,7 +76,9 @@ public final class BenchReportWriter {
                         + "first touch p50 = %.1f× the Kafka round trip's p50, p99 = %.1f× its p99; intake sustained = %.1f%% of raw Kafka%n",
                 r.floor().producer().recordsPerSecond(), r.floor().producer().payloadBytes(),
                 r.ratios().firstTouchP50OverFloorP50(), r.ratios().firstTouchP99OverFloorP99(), r.ratios().intakePercentOfRawKafka()));
-        md.append("- **Limiting resource**: ").append(r.limitingResource()).append("\n\n");
+        md.append("- **Limiting resource**: ").append(r.limitingResource()).append('\n');
+        md.append("- **Queues at the end**: dead-letter topics ").append(r.queues().get("deadLetters"))
+                .append("; consumer lag ").append(r.queues().get("consumerLag")).append("\n\n");
 
         md.append("## Targets\n\n| target | goal | measured | reached |\n| --- | --- | --- | --- |\n");
         for (BenchResult.Target target : r.targets()) {
@@ -100,10 +102,12 @@ public final class BenchReportWriter {
             md.append("\n## Profile (JFR execution samples during the load, files in jfr/)\n");
             r.profiles().forEach((process, hot) -> {
                 md.append("\n**").append(process).append("** (").append(hot.samples()).append(" samples)\n\n")
-                        .append("| on top of the stack (self) | first Leadflow frame (under) |\n| --- | --- |\n");
-                for (int i = 0; i < Math.max(hot.topSelf().size(), hot.topLeadflow().size()); i++) {
-                    md.append("| ").append(i < hot.topSelf().size() ? hot.topSelf().get(i) : "").append(" | ")
-                            .append(i < hot.topLeadflow().size() ? hot.topLeadflow().get(i) : "").append(" |\n");
+                        .append("| CPU: on top of the stack (self) | CPU: first Leadflow frame (under) | waiting, by first Leadflow frame (total) |\n")
+                        .append("| --- | --- | --- |\n");
+                int rows = Math.max(hot.topSelf().size(), Math.max(hot.topLeadflow().size(), hot.topWaiting().size()));
+                for (int i = 0; i < rows; i++) {
+                    md.append("| ").append(cell(hot.topSelf(), i)).append(" | ").append(cell(hot.topLeadflow(), i))
+                            .append(" | ").append(cell(hot.topWaiting(), i)).append(" |\n");
                 }
             });
         }
@@ -137,7 +141,15 @@ public final class BenchReportWriter {
         return options.toString().trim();
     }
 
+    private static String cell(List<String> column, int row) {
+        return row < column.size() ? column.get(row) : "";
+    }
+
     private static void row(StringBuilder md, String name, Summary s) {
+        if (s.isEmpty()) {
+            md.append("| ").append(name).append(" | – | – | – | – | 0 |\n");
+            return;
+        }
         md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", name, s.p50(), s.p90(), s.p99(), s.max(), s.count()));
     }
 

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one {@code ./leadflow bench} run measured; written as JSON and rendered as Markdown. */
+/**
+ * Everything one {@code ./leadflow bench} run measured; written as JSON and rendered as Markdown.
+ * {@code queues}: at the end, records per dead-letter topic and consumer lag per group and topic.
+ */
 public record BenchResult(String label, Instant startedAt, String command, Machine machine, Load load,
                          Latencies latencies, Throughput throughput, Floor floor, Ratios ratios,
                          List<ProcessSampler.Usage> processes, ProcessSampler.MachineUsage cpu, String limitingResource,
                          Map<String, Long> startupMs, Map<String, Jvm> jvms, List<Target> targets, List<Second> perSecond,
-                         Map<String, JfrProfiles.HotMethods> profiles) {
+                         Map<String, JfrProfiles.HotMethods> profiles, Map<String, Map<String, Long>> queues) {
 
     /** @param loadBefore {@code /proc/loadavg} before the stack started; {@code loadAfter} after the load */
     public record Machine(int cores, String loadBefore, String loadAfter, String generatorCpus) {

@@ -27,9 +27,16 @@ public final class JfrProfiles {
     private static final String RECORDING = "leadflow-bench";
     private static final int TOP = 10;
 
-    /** @param topSelf "method: share of samples"; {@code topLeadflow} the same for the first io.leadflow frame */
-    public record HotMethods(String file, int samples, List<String> topSelf, List<String> topLeadflow) {
+    /**
+     * @param topSelf     "method share-of-samples"; {@code topLeadflow} the same for the first io.leadflow frame
+     * @param topWaiting  where threads waited (socket reads, monitor entries, parks that JFR's profile settings record),
+     *                    summed by the first io.leadflow frame and the kind of wait
+     */
+    public record HotMethods(String file, int samples, List<String> topSelf, List<String> topLeadflow, List<String> topWaiting) {
     }
+
+    private static final Map<String, String> WAITS = Map.of(
+            "jdk.SocketRead", "socket read", "jdk.JavaMonitorEnter", "monitor", "jdk.ThreadPark", "park");
 
     private final Map<String, Long> pids;
     private final Path dir;
@@ -59,11 +66,24 @@ public final class JfrProfiles {
         return summaries;
     }
 
-    static HotMethods summarise(Path file) throws IOException {
+    public static HotMethods summarise(Path file) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> leadflow = new HashMap<>();
+        Map<String, Long> waitingMs = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            String wait = WAITS.get(event.getEventType().getName());
+            if (wait != null && event.getStackTrace() != null) {
+                String under = event.getStackTrace().getFrames().stream().map(JfrProfiles::name)
+                        .filter(name -> name.startsWith("io.leadflow.")).findFirst().orElse(null);
+                boolean pool = event.getStackTrace().getFrames().stream()
+                        .anyMatch(frame -> frame.getMethod().getType().getName().equals("io.agroal.pool.ConnectionPool"));
+                if (under != null) {
+                    waitingMs.merge(under + " (" + (pool ? "waiting for a pooled JDBC connection" : wait) + ")",
+                            event.getDuration().toMillis(), Long::sum);
+                }
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
@@ -82,7 +102,10 @@ public final class JfrProfiles {
                 }
             }
         }
-        return new HotMethods(file.getFileName().toString(), samples, top(self, samples), top(leadflow, samples));
+        List<String> topWaiting = waitingMs.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())).limit(TOP)
+                .map(entry -> String.format(Locale.ROOT, "%s %,d ms", entry.getKey(), entry.getValue())).toList();
+        return new HotMethods(file.getFileName().toString(), samples, top(self, samples), top(leadflow, samples), topWaiting);
     }
 
     private static List<String> top(Map<String, Integer> counts, int samples) {

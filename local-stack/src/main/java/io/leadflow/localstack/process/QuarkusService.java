@@ -53,7 +53,8 @@ public final class QuarkusService implements AutoCloseable {
     public QuarkusService awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                // a loaded machine can take seconds to answer a health check; the overall bound stays READY_TIMEOUT
+                .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         int lastStatus = -1;
         while (System.nanoTime() < deadline) {
