@@ -9,10 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -36,12 +33,12 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
 class LeadReceivedFlowTest {
 
-    private static final String OPS_TOKEN = "test-ops-token";
+    private static final String OPS_TOKEN = TestLeads.OPS_TOKEN;
     private static final Duration BOUND = Duration.ofSeconds(20);
 
     @Test
     void shouldAssignARepStoreTheCadenceAndDispatchTheImmediateTouchesOnThePriorityTopic() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
@@ -76,7 +73,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldDispatchALaterStepOnTheRegularTopicNoEarlierThanItIsDue() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> regular = KafkaTestClient.read(Topics.TOUCHES_DUE, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
@@ -94,13 +91,13 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldChangeNothingWhenTheSameLeadIsDeliveredTwice() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
             await().atMost(BOUND).until(() -> forLead(priority.poll(), lead.leadId()).size() == 4);
 
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
-            LeadReceived marker = leadInDaytime(true);
+            LeadReceived marker = TestLeads.inDaytime(true);
             KafkaTestClient.send(Topics.LEADS_RECEIVED, marker.leadId(), marker);
             // once a later lead on the same partition is through, the duplicate was processed too
             await().atMost(BOUND).until(() -> forLead(priority.poll(), marker.leadId()).size() == 4);
@@ -114,7 +111,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldSkipTextsToALeadWithoutSmsConsentAndSayWhy() {
-        LeadReceived lead = leadInDaytime(false);
+        LeadReceived lead = TestLeads.inDaytime(false);
         KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
         await().atMost(BOUND).untilAsserted(() -> given().auth().oauth2(OPS_TOKEN)
@@ -126,7 +123,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldRecordSpeedToFirstTouchAndToRepAlertFromTheProvidersAcceptance() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         List<TouchDue> immediate;
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
@@ -181,19 +178,5 @@ class LeadReceivedFlowTest {
 
     private static List<TouchDue> forLead(List<TouchDue> touches, UUID leadId) {
         return touches.stream().filter(touch -> touch.leadId().equals(leadId)).toList();
-    }
-
-    /** A lead whose local time is midday now, so the contact window is open whatever the hour here. */
-    static LeadReceived leadInDaytime(boolean smsConsent) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        int utcHour = now.atZone(ZoneOffset.UTC).getHour();
-        int offset = Math.floorMod(12 - utcHour + 12, 24) - 12;
-        String zone = ZoneOffset.ofHours(offset).getId();
-        var contact = new LeadReceived.Contact("Maria Lopez", "Maria", "Lopez", "maria@example.com", "+14155550123",
-                "(415) 555-0123", true);
-        var interest = new LeadReceived.Interest("Oak Ridge", null, "3 bedrooms", "$450k", "June", null, Map.of());
-        var consent = new LeadReceived.Consent(smsConsent, true, "I agree to texts", now, "127.0.0.1", null);
-        return new LeadReceived(UUID.randomUUID(), "test-web", now, false, contact,
-                new LeadReceived.LeadTimeZone(zone, "form"), "Relocating in June", interest, Map.of(), consent);
     }
 }
