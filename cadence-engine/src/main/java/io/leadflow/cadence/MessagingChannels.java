@@ -7,6 +7,9 @@ public final class MessagingChannels {
     public static final String TOUCHES_DUE = "touches-due";
     public static final String TOUCHES_DUE_PRIORITY = "touches-due-priority";
     public static final String TOUCHES_RESULTS = "touches-results";
+    public static final String LEADS_ACTIVITY = "leads-activity";
+    /** The same topic as {@link #LEADS_ACTIVITY}: the engine publishes rep actions there. */
+    public static final String LEADS_ACTIVITY_OUT = "leads-activity-out";
 
     private MessagingChannels() {
     }

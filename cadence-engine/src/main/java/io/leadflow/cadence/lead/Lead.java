@@ -5,9 +5,13 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import io.leadflow.contracts.Channel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A lead as the engine keeps it: who they are, what they asked, who has them, how fast we were. */
@@ -76,4 +80,43 @@ public class Lead extends PanacheEntityBase {
 
     @Column(name = "speed_to_rep_alert_ms")
     public Long speedToRepAlertMs;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cadence_state")
+    public CadenceState cadenceState = CadenceState.ACTIVE;
+
+    /** Why the cadence is paused or stopped, e.g. {@code reply on sms}. */
+    @Column(name = "state_reason")
+    public String stateReason;
+
+    @Column(name = "state_at")
+    public Instant stateAt;
+
+    @Column(name = "sms_opted_out")
+    public boolean smsOptedOut;
+
+    @Column(name = "email_opted_out")
+    public boolean emailOptedOut;
+
+    /** Whether the lead may still be reached on this channel by any cadence. */
+    public boolean reachableOn(Channel channel) {
+        return switch (channel) {
+            case SMS -> !smsOptedOut;
+            case EMAIL -> !emailOptedOut;
+            case CALL_TASK, VOICEMAIL_TASK -> true;
+        };
+    }
+
+    /** No cadence reaches the lead on this channel again; calls are not a channel one opts out of here. */
+    public void optOut(Channel channel) {
+        if (channel == Channel.SMS) {
+            smsOptedOut = true;
+        } else if (channel == Channel.EMAIL) {
+            emailOptedOut = true;
+        }
+    }
+
+    public static Lead lockById(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -9,13 +9,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.MessagingChannels;
+import io.leadflow.cadence.messaging.TransientRetry;
 import io.leadflow.cadence.scheduling.TouchDispatcher;
 import io.leadflow.contracts.LeadReceived;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes new leads. The lead and its cadence are committed before the offset is acknowledged;
- * a failure to store propagates (retry, then the DLQ). The touches due now take the fast path
+ * Consumes new leads. The lead and its cadence are committed before the offset is acknowledged.
+ * A transient database failure is retried here; only a record that breaks the contract is nacked
+ * (to the DLQ). The touches due now take the fast path
  * right after the commit; if that fails they are still scheduled and the poller sends them.
  */
 @ApplicationScoped
@@ -25,16 +27,19 @@ public class LeadReceivedConsumer {
 
     private final LeadRegistration registration;
     private final TouchDispatcher dispatcher;
+    private final TransientRetry retry;
 
-    LeadReceivedConsumer(LeadRegistration registration, TouchDispatcher dispatcher) {
+    LeadReceivedConsumer(LeadRegistration registration, TouchDispatcher dispatcher, TransientRetry retry) {
         this.registration = registration;
         this.dispatcher = dispatcher;
+        this.retry = retry;
     }
 
     @Incoming(MessagingChannels.LEADS_RECEIVED)
     @Blocking(ordered = false)
     public void onLeadReceived(LeadReceived event) {
-        List<UUID> dueNow = registration.register(event);
+        LeadReceivedContract.check(event);
+        List<UUID> dueNow = retry.call("Registration", event.leadId(), () -> registration.register(event));
         try {
             dispatcher.dispatch(dueNow);
         } catch (RuntimeException e) {

@@ -27,12 +27,15 @@ public class LeadRegistration {
 
     private static final Logger LOG = Logger.getLogger(LeadRegistration.class);
 
+    private final LeadInserts inserts;
     private final RoundRobinRouter router;
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    LeadRegistration(RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Clock clock) {
+    LeadRegistration(LeadInserts inserts, RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper,
+            Clock clock) {
+        this.inserts = inserts;
         this.router = router;
         this.planner = planner;
         this.objectMapper = objectMapper;
@@ -42,18 +45,18 @@ public class LeadRegistration {
     /** @return the ids of the touches due now, for the fast path; empty for a lead seen before */
     @Transactional
     public List<UUID> register(LeadReceived event) {
-        if (Lead.findById(event.leadId()) != null) {
+        Instant now = clock.instant();
+        if (!inserts.insertIfNew(toLead(event, now))) {
             LOG.infof("Lead %s was received before; nothing to do", event.leadId());
             return List.of();
         }
-        Instant now = clock.instant();
-        Lead lead = toLead(event, now);
-        Optional<Rep> rep = router.nextRep(now);
+        Lead lead = Lead.findById(event.leadId());
+        // routing locks the team until the commit: everything else of this lead is ready by now
+        Optional<Rep> rep = router.nextRep(Rep.DEFAULT_TEAM, now);
         rep.ifPresent(assigned -> {
             lead.assignedRepId = assigned.id;
             lead.assignedAt = now;
         });
-        lead.persist();
         List<Touch> touches = planner.start(lead, rep, now);
         LOG.infof("Lead %s from %s assigned to rep %s with %d touches planned", lead.id, lead.sourceId,
                 rep.map(r -> r.id.toString()).orElse("none"), touches.size());

@@ -31,6 +31,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return Problem.invalid(e.invalidParams()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return Problem.of("not-found", "Not found", Response.Status.NOT_FOUND, "No such resource")
                 .toResponse().build();

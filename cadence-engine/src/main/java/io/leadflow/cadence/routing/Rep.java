@@ -15,6 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "rep")
 public class Rep extends PanacheEntityBase {
 
+    public static final String DEFAULT_TEAM = "default";
+
     @Id
     public UUID id;
 
@@ -32,6 +34,9 @@ public class Rep extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "team_id")
+    public String teamId = DEFAULT_TEAM;
 
     public static Rep create(String name, String email, String phoneE164, Instant now) {
         Rep rep = new Rep();

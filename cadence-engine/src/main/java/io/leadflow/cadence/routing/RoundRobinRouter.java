@@ -8,7 +8,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-/** Picks the active rep who was assigned a lead least recently. Safe with several engine instances. */
+/**
+ * Picks the active rep of a team who was assigned a lead least recently. Safe with several engine
+ * instances: the pick locks the team's row until the assignment commits, so concurrent leads wait
+ * their turn (a few milliseconds) instead of finding every rep locked and going without one.
+ */
 @ApplicationScoped
 public class RoundRobinRouter {
 
@@ -18,16 +22,20 @@ public class RoundRobinRouter {
         this.entityManager = entityManager;
     }
 
-    /** Must run inside the transaction that stores the assignment. */
-    public Optional<Rep> nextRep(Instant now) {
+    /** Must run inside the transaction that stores the assignment; call it late, the lock lasts to the commit. */
+    public Optional<Rep> nextRep(String teamId, Instant now) {
+        entityManager.createNativeQuery("select id from team where id = :team for update")
+                .setParameter("team", teamId)
+                .getResultList();
         @SuppressWarnings("unchecked")
         List<UUID> picked = entityManager.createNativeQuery("""
-                update rep set last_assigned_at = :now
-                where id = (select id from rep where active
-                            order by last_assigned_at nulls first, id
-                            limit 1 for update skip locked)
+                update rep set last_assigned_at = :now, last_assignment_seq = nextval('rep_assignment_seq')
+                where id = (select id from rep where active and team_id = :team
+                            order by last_assignment_seq nulls first, id
+                            limit 1)
                 returning id""", UUID.class)
                 .setParameter("now", now)
+                .setParameter("team", teamId)
                 .getResultList();
         return picked.stream().findFirst().map(id -> Rep.<Rep>findById(id));
     }

@@ -65,15 +65,7 @@ public class CadencePlanner {
         touch.firstTouch = playbookStep.after().isZero();
         touch.statusAt = now;
 
-        Instant wanted = lead.receivedAt.plus(playbookStep.after());
-        if (audience == Audience.LEAD && channel.needsContactWindow()) {
-            ContactWindowPolicy.Placement placement = contactWindow.place(wanted, ZoneId.of(lead.timeZone));
-            touch.dueAt = placement.due();
-            touch.windowNotBefore = placement.window().notBefore();
-            touch.windowNotAfter = placement.window().notAfter();
-        } else {
-            touch.dueAt = wanted;
-        }
+        touch.placeAt(lead.receivedAt.plus(playbookStep.after()), ZoneId.of(lead.timeZone), contactWindow);
 
         String skipReason = skipReason(lead, audience, channel, hasRep);
         touch.status = skipReason == null ? TouchState.SCHEDULED : TouchState.SKIPPED;

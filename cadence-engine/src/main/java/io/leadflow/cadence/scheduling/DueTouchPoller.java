@@ -11,11 +11,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.EngineConfig;
+import io.leadflow.cadence.activity.OutboxPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The safety net and the clock of later steps. It dispatches everything due, then sleeps until the
+ * The safety net and the clock of later steps. It dispatches everything due (and publishes the
+ * activity outbox), then sleeps until the
  * next scheduled touch is due, but never longer than the poll interval (which bounds how late a
  * touch planned by another instance, or missed by the fast path, can be).
  */
@@ -25,13 +27,15 @@ public class DueTouchPoller {
     private static final Logger LOG = Logger.getLogger(DueTouchPoller.class);
 
     private final TouchDispatcher dispatcher;
+    private final OutboxPublisher outbox;
     private final EngineConfig.Scheduler config;
     private final Clock clock;
     private volatile boolean running;
     private Thread thread;
 
-    DueTouchPoller(TouchDispatcher dispatcher, EngineConfig config, Clock clock) {
+    DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EngineConfig config, Clock clock) {
         this.dispatcher = dispatcher;
+        this.outbox = outbox;
         this.config = config.scheduler();
         this.clock = clock;
     }
@@ -57,6 +61,11 @@ public class DueTouchPoller {
             } catch (RuntimeException e) {
                 // the touches stay scheduled; the next poll tries again
                 LOG.warn("Dispatching due touches failed; retrying at the next poll", e);
+            }
+            try {
+                outbox.publishPending();
+            } catch (RuntimeException e) {
+                LOG.warn("Publishing the activity outbox failed; retrying at the next poll", e);
             }
             try {
                 Thread.sleep(Math.max(1, sleep.toMillis()));

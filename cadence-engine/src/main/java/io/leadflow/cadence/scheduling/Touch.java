@@ -1,6 +1,7 @@
 package io.leadflow.cadence.scheduling;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.leadflow.cadence.window.ContactWindowPolicy;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -70,4 +72,16 @@ public class Touch extends PanacheEntityBase {
 
     @Column(name = "provider_message_id")
     public String providerMessageId;
+
+    /** Sets when the touch is due: SMS and calls to the lead inside the lead's contact window, the rest as wanted. */
+    void placeAt(Instant wanted, ZoneId leadZone, ContactWindowPolicy contactWindow) {
+        if (audience == Audience.LEAD && channel.needsContactWindow()) {
+            ContactWindowPolicy.Placement placement = contactWindow.place(wanted, leadZone);
+            dueAt = placement.due();
+            windowNotBefore = placement.window().notBefore();
+            windowNotAfter = placement.window().notAfter();
+        } else {
+            dueAt = wanted;
+        }
+    }
 }

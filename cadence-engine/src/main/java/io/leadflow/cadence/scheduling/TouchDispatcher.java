@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.leadflow.cadence.MessagingChannels;
+import io.leadflow.cadence.messaging.CloudEventMessages;
+import io.leadflow.contracts.EventTypes;
 import io.leadflow.contracts.TouchDue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
@@ -53,16 +57,18 @@ public class TouchDispatcher {
         if (touchIds.isEmpty()) {
             return 0;
         }
+        // one array parameter, not an IN list: every list length would be a new query plan to cache
         return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
-                select * from touch where id in (:ids) and status = 'SCHEDULED'
-                for update skip locked""", "ids", touchIds)));
+                select * from touch where id = any(:ids) and status = 'SCHEDULED'
+                for update skip locked""", Map.of("ids", touchIds.toArray(UUID[]::new)))));
     }
 
     /** The poller's path: the oldest due touches, at most {@code batchSize}. */
     public int dispatchDue(int batchSize) {
         return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
                 select * from touch where status = 'SCHEDULED' and due_at <= :now
-                order by due_at limit %d for update skip locked""".formatted(batchSize), "now", clock.instant())));
+                order by due_at limit :limit for update skip locked""",
+                Map.of("now", clock.instant(), "limit", batchSize))));
     }
 
     /** When the earliest scheduled touch is due, so the poller can wake up for it. */
@@ -73,8 +79,10 @@ public class TouchDispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Touch> claim(String sql, String parameter, Object value) {
-        return entityManager.createNativeQuery(sql, Touch.class).setParameter(parameter, value).getResultList();
+    private List<Touch> claim(String sql, Map<String, Object> parameters) {
+        Query query = entityManager.createNativeQuery(sql, Touch.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     private int publishAndMark(List<Touch> claimed) {
@@ -84,7 +92,8 @@ public class TouchDispatcher {
         List<Uni<Void>> acks = new ArrayList<>(claimed.size());
         for (TouchDue touchDue : assembler.assemble(claimed)) {
             MutinyEmitter<TouchDue> emitter = touchDue.firstTouch() ? priority : regular;
-            acks.add(emitter.sendMessage(TouchDueMessages.of(touchDue)));
+            acks.add(emitter.sendMessage(
+                    CloudEventMessages.of(touchDue, touchDue.leadId(), UUID.randomUUID(), EventTypes.TOUCH_DUE)));
         }
         Uni.join().all(acks).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
         Instant now = clock.instant();

@@ -50,7 +50,7 @@ public class TouchResultConsumer {
         return switch (touch.status) {
             case SCHEDULED, DISPATCHED, DEFERRED -> true;
             case ACCEPTED -> result.status() != TouchStatus.ACCEPTED && result.status() != TouchStatus.DEFERRED;
-            case DELIVERED, FAILED, SKIPPED -> false;
+            case DELIVERED, FAILED, SKIPPED, PAUSED -> false;
         };
     }
 }

@@ -5,6 +5,8 @@ import io.leadflow.contracts.TouchStatus;
 /** A touch's life in the engine: planned, handed to the notifier, then what the notifier reported. */
 public enum TouchState {
     SCHEDULED,
+    /** Held while the lead's cadence is paused; scheduled again, later, on resume. */
+    PAUSED,
     DISPATCHED,
     ACCEPTED,
     DELIVERED,

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What happened with one lead, with its speed-to-lead figures in milliseconds. */
+/**
+ * What happened with one lead, with its speed-to-lead figures in milliseconds.
+ *
+ * @param cadenceState {@code active}, {@code paused} or {@code stopped}, with the reason when not active
+ */
 public record LeadTimeline(
         UUID leadId,
         String sourceId,
@@ -12,6 +16,8 @@ public record LeadTimeline(
         AssignedRep assignedRep,
         Long speedToFirstTouchMs,
         Long speedToRepAlertMs,
+        String cadenceState,
+        String cadenceStateReason,
         List<TimelineEntry> timeline) {
 
     public record AssignedRep(UUID id, String name) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
@@ -27,20 +28,23 @@ public class TimelineService {
             return Optional.empty();
         }
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TimelineEntry(lead.receivedAt, "received", null, null, null, null,
+        entries.add(TimelineEntry.of(lead.receivedAt, "received", null,
                 "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"));
         LeadTimeline.AssignedRep assignedRep = null;
         if (lead.assignedRepId != null) {
             Rep rep = Rep.findById(lead.assignedRepId);
             assignedRep = new LeadTimeline.AssignedRep(rep.id, rep.name);
-            entries.add(new TimelineEntry(lead.assignedAt, "assigned", null, null, null, "round robin",
-                    "assigned to " + rep.name));
+            entries.add(TimelineEntry.of(lead.assignedAt, "assigned", "round robin", "assigned to " + rep.name));
         }
         List<Touch> touches = Touch.list("leadId = ?1 order by dueAt, step", leadId);
         touches.stream().map(TimelineService::entryOf).forEach(entries::add);
+        List<LeadEvent> events = LeadEvent.list("leadId", leadId);
+        events.stream().map(event -> new TimelineEntry(event.at, event.kind, null, event.channel, null, null, event.detail,
+                event.actor, event.effect)).forEach(entries::add);
         entries.sort(Comparator.comparing(TimelineEntry::at));
         return Optional.of(new LeadTimeline(lead.id, lead.sourceId, lead.receivedAt, assignedRep,
-                lead.speedToFirstTouchMs, lead.speedToRepAlertMs, entries));
+                lead.speedToFirstTouchMs, lead.speedToRepAlertMs, lead.cadenceState.name().toLowerCase(Locale.ROOT),
+                lead.stateReason, entries));
     }
 
     private static TimelineEntry entryOf(Touch touch) {
@@ -56,6 +60,6 @@ public class TimelineService {
             detail.append("; provider code ").append(touch.providerCode);
         }
         return new TimelineEntry(touch.statusAt, kind, touch.id, touch.channel.name().toLowerCase(Locale.ROOT),
-                touch.status.name().toLowerCase(Locale.ROOT), touch.reason, detail.toString());
+                touch.status.name().toLowerCase(Locale.ROOT), touch.reason, detail.toString(), null, null);
     }
 }

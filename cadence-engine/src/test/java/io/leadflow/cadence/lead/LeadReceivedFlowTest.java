@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,12 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
 class LeadReceivedFlowTest {
 
-    private static final String OPS_TOKEN = "test-ops-token";
+    private static final String OPS_TOKEN = TestLeads.OPS_TOKEN;
     private static final Duration BOUND = Duration.ofSeconds(20);
 
     @Test
     void shouldAssignARepStoreTheCadenceAndDispatchTheImmediateTouchesOnThePriorityTopic() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
@@ -75,7 +74,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldDispatchALaterStepOnTheRegularTopicNoEarlierThanItIsDue() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> regular = KafkaTestClient.read(Topics.TOUCHES_DUE, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
@@ -93,13 +92,13 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldChangeNothingWhenTheSameLeadIsDeliveredTwice() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
             await().atMost(BOUND).until(() -> forLead(priority.poll(), lead.leadId()).size() == 4);
 
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
-            LeadReceived marker = leadInDaytime(true);
+            LeadReceived marker = TestLeads.inDaytime(true);
             KafkaTestClient.send(Topics.LEADS_RECEIVED, marker.leadId(), marker);
             // once a later lead on the same partition is through, the duplicate was processed too
             await().atMost(BOUND).until(() -> forLead(priority.poll(), marker.leadId()).size() == 4);
@@ -113,7 +112,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldSkipTextsToALeadWithoutSmsConsentAndSayWhy() {
-        LeadReceived lead = leadInDaytime(false);
+        LeadReceived lead = TestLeads.inDaytime(false);
         KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
 
         await().atMost(BOUND).untilAsserted(() -> given().auth().oauth2(OPS_TOKEN)
@@ -125,7 +124,7 @@ class LeadReceivedFlowTest {
 
     @Test
     void shouldRecordSpeedToFirstTouchAndToRepAlertFromTheProvidersAcceptance() {
-        LeadReceived lead = leadInDaytime(true);
+        LeadReceived lead = TestLeads.inDaytime(true);
         List<TouchDue> immediate;
         try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
