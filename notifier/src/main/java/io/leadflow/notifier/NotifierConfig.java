@@ -17,6 +17,23 @@ public interface NotifierConfig {
     /** The business's physical postal address, printed in every email footer (CAN-SPAM). */
     String postalAddress();
 
+    /**
+     * Secret key of the HMAC under which addresses are stored in the suppression list and contact
+     * book (never the raw address). Changing it forgets every opt-out: rotate by re-hashing.
+     */
+    String addressHashKey();
+
+    /**
+     * The URL the notifier is reached at from the internet (e.g. {@code https://notify.example.com}).
+     * Webhook signatures are checked against it plus the request's path and query, never against
+     * the Host header a proxy may have rewritten.
+     */
+    @WithDefault("http://localhost:8082")
+    String publicBaseUrl();
+
+    /** How a person reaches the business, in the HELP answer, e.g. {@code call (217) 555-0100}. */
+    String helpContact();
+
     Sms sms();
 
     Email email();

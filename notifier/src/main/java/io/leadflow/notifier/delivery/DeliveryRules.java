@@ -8,11 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.leadflow.contracts.TouchDue;
+import io.leadflow.notifier.optout.OptOuts;
 import io.leadflow.notifier.template.TemplateMissingException;
 
 /**
  * Whether a touch may be sent now, checked before every attempt (the first and each retry): a
- * lead that stopped in between is not texted by a retry either.
+ * lead that stopped or opted out in between is not texted by a retry either.
  */
 @ApplicationScoped
 public class DeliveryRules {
@@ -20,9 +21,11 @@ public class DeliveryRules {
     private static final Logger LOG = Logger.getLogger(DeliveryRules.class);
 
     private final TouchSender sender;
+    private final OptOuts optOuts;
 
-    public DeliveryRules(TouchSender sender) {
+    public DeliveryRules(TouchSender sender, OptOuts optOuts) {
         this.sender = sender;
+        this.optOuts = optOuts;
     }
 
     /**
@@ -44,6 +47,10 @@ public class DeliveryRules {
         }
         if (route.isEmpty()) {
             return new Decision(null, Outcome.skipped(Outcome.NO_ADDRESS, now), null);
+        }
+        Optional<String> stopped = optOuts.reasonNotToSend(touch.leadId(), route.get());
+        if (stopped.isPresent()) {
+            return new Decision(transport, Outcome.skipped(stopped.get(), now), null);
         }
         try {
             // rendered before anything is claimed, so a missing template never leaves a send in doubt

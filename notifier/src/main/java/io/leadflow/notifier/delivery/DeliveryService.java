@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Json;
 import io.leadflow.contracts.TouchDue;
-import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.optout.OptOuts;
 
 /**
  * Delivers one due touch at most once. The order matters: the delivery row is committed as
@@ -34,17 +34,17 @@ public class DeliveryService {
     private final ProviderAttempt attempt;
     private final DeliveryRecorder recorder;
     private final SendQueues queues;
-    private final NotifierConfig config;
+    private final OptOuts optOuts;
     private final Clock clock;
 
     public DeliveryService(DeliveryRepository deliveries, DeliveryRules rules, ProviderAttempt attempt,
-            DeliveryRecorder recorder, SendQueues queues, NotifierConfig config, Clock clock) {
+            DeliveryRecorder recorder, SendQueues queues, OptOuts optOuts, Clock clock) {
         this.deliveries = deliveries;
         this.rules = rules;
         this.attempt = attempt;
         this.recorder = recorder;
         this.queues = queues;
-        this.config = config;
+        this.optOuts = optOuts;
         this.clock = clock;
     }
 
@@ -62,7 +62,7 @@ public class DeliveryService {
             recorder.recordUnsent(touch, decision.transport(), decision.notSent());
             return;
         }
-        Instant handoffEnds = now.plus(config.senders().handoffGrace());
+        Instant handoffEnds = now.plus(queues.handoffGrace());
         if (!deliveries.queue(touch, decision.transport(), toJson(touch), handoffEnds, now)) {
             deliveries.find(touch.touchId()).ifPresent(recorder::redelivered);
             return;
@@ -77,9 +77,17 @@ public class DeliveryService {
     /** On a sender thread: the row turns {@code sending} here, unless the retry poller took it first. */
     private void sendQueued(TouchDue touch, TouchSender.Prepared prepared, Instant queuedAt) {
         try {
-            if (deliveries.start(touch.touchId(), clock.instant())) {
-                attempt.attempt(touch, prepared, 0, queuedAt);
+            if (!deliveries.start(touch.touchId(), clock.instant())) {
+                return;
             }
+            // a STOP may have arrived while the touch waited in the queue
+            Optional<String> stopped = optOuts.reasonNotToSend(touch.leadId(), prepared.route());
+            if (stopped.isPresent()) {
+                recorder.finish(touch.touchId(), Outcome.skipped(stopped.get(), clock.instant()), false);
+                return;
+            }
+            optOuts.rememberContact(touch.leadId(), prepared.route(), queuedAt);
+            attempt.attempt(touch, prepared, 0, queuedAt);
         } catch (RuntimeException e) {
             // the row is still queued (the poller sends it) or sending (the in-doubt policy settles it)
             LOG.errorf(e, "touch %s lead %s: send failed unexpectedly", touch.touchId(), touch.leadId());

@@ -103,10 +103,11 @@ public class RetryPoller {
             List<String> transports = circuits.callable(now).stream().map(Transport::dbValue).toList();
             due = deliveries.claimDueRetries(transports, config.retry().batchSize(), now);
             for (Delivery delivery : due) {
-                if (delivery.payload == null) {
-                    recorder.finish(delivery.touchId, Outcome.failed(Outcome.IN_DOUBT, null, now), false);
-                } else {
+                try {
                     service.retry(delivery);
+                } catch (RuntimeException e) {
+                    // left 'sending': the in-doubt policy settles it; the rest of the batch goes on
+                    LOG.errorf(e, "touch %s lead %s: retry failed unexpectedly", delivery.touchId, delivery.leadId);
                 }
             }
         } while (running && due.size() == config.retry().batchSize());

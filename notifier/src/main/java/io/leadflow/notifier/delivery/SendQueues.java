@@ -1,5 +1,6 @@
 package io.leadflow.notifier.delivery;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -24,9 +25,11 @@ public class SendQueues {
     private final Map<Transport, ThreadPoolExecutor> pools = new EnumMap<>(Transport.class);
     private final AtomicLong arrivals = new AtomicLong();
     private final int capacity;
+    private final Duration handoffGrace;
 
     public SendQueues(NotifierConfig config) {
         this.capacity = config.senders().queueCapacity();
+        this.handoffGrace = config.senders().handoffGrace();
         pools.put(Transport.SMS, pool("sms-sender", config.senders().sms()));
         pools.put(Transport.EMAIL, pool("email-sender", config.senders().email()));
     }
@@ -42,6 +45,11 @@ public class SendQueues {
         }
         pool.execute(new Send(priority, arrivals.incrementAndGet(), send));
         return true;
+    }
+
+    /** How long a touch handed to a pool belongs to it before the retry poller may take it. */
+    public Duration handoffGrace() {
+        return handoffGrace;
     }
 
     @PreDestroy

@@ -45,11 +45,11 @@ import io.leadflow.localstack.sms.ReceivedSms;
  * touches, one consumer that collects everything published on the topics the tests look at,
  * started on first use and kept for the JVM (the broker is shared the same way).
  */
-abstract class DeliveryTestSupport {
+public abstract class DeliveryTestSupport {
 
-    static final ObjectMapper JSON = Json.newMapper();
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final Map<String, List<ConsumerRecord<String, String>>> RECORDS = new ConcurrentHashMap<>();
+    protected static final ObjectMapper JSON = Json.newMapper();
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+    protected static final Map<String, List<ConsumerRecord<String, String>>> RECORDS = new ConcurrentHashMap<>();
 
     private static KafkaProducer<String, String> producer;
 
@@ -58,7 +58,7 @@ abstract class DeliveryTestSupport {
         producer();
     }
 
-    static synchronized KafkaProducer<String, String> producer() {
+    protected static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             String servers = LocalStackTestResource.kafkaBootstrapServers();
             Properties producerProps = new Properties();
@@ -92,44 +92,44 @@ abstract class DeliveryTestSupport {
         poller.start();
     }
 
-    static TouchDue touch(Channel channel, String template, Audience audience, TouchDue.LeadSnapshot lead,
+    protected static TouchDue touch(Channel channel, String template, Audience audience, TouchDue.LeadSnapshot lead,
             TouchDue.RepSnapshot rep, TouchDue.ContactWindow window) {
         return touch(UUID.randomUUID(), channel, template, audience, lead, rep, window);
     }
 
-    static TouchDue touch(UUID leadId, Channel channel, String template, Audience audience,
+    protected static TouchDue touch(UUID leadId, Channel channel, String template, Audience audience,
             TouchDue.LeadSnapshot lead, TouchDue.RepSnapshot rep, TouchDue.ContactWindow window) {
         return new TouchDue(UUID.randomUUID(), leadId, UUID.randomUUID(), 1, channel, template,
                 "Answer them within a minute, while they are still thinking about it", Instant.now(), window,
                 true, audience, lead, rep, null);
     }
 
-    static TouchDue.LeadSnapshot lead(String phone, String email, boolean test) {
+    protected static TouchDue.LeadSnapshot lead(String phone, String email, boolean test) {
         var interest = new LeadReceived.Interest("Oak Ridge", null, "3 bedrooms", "$450k", "June", null, null);
         return new TouchDue.LeadSnapshot("oak-ridge-website", "Maria", "Maria Lopez", email, phone,
                 "America/Los_Angeles", "We are relocating in June and want a 3-bedroom near good schools.",
                 interest, test);
     }
 
-    static TouchDue.RepSnapshot rep(String phone, String email) {
+    protected static TouchDue.RepSnapshot rep(String phone, String email) {
         return new TouchDue.RepSnapshot(UUID.randomUUID(), "Dana Whitfield", email, phone);
     }
 
     /** Open around now, whatever the hour: no test depends on the time of day. */
-    static TouchDue.ContactWindow openWindow() {
+    protected static TouchDue.ContactWindow openWindow() {
         Instant now = Instant.now();
         return new TouchDue.ContactWindow(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS));
     }
 
-    static String uniquePhone() {
+    protected static String uniquePhone() {
         return "+1415" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
     }
 
-    static String uniqueEmail(String name) {
+    protected static String uniqueEmail(String name) {
         return name + "+" + UUID.randomUUID() + "@example.com";
     }
 
-    void produce(String topic, TouchDue touch) throws Exception {
+    protected void produce(String topic, TouchDue touch) throws Exception {
         var record = new ProducerRecord<>(topic, touch.leadId().toString(), JSON.writeValueAsString(touch));
         record.headers().add("ce_specversion", bytes("1.0"));
         record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
@@ -139,43 +139,43 @@ abstract class DeliveryTestSupport {
         producer().send(record).get();
     }
 
-    static List<ConsumerRecord<String, String>> awaitResults(UUID touchId, int count) {
+    protected static List<ConsumerRecord<String, String>> awaitResults(UUID touchId, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> resultsFor(touchId), records -> records.size() >= count);
     }
 
-    static List<ConsumerRecord<String, String>> resultsFor(UUID touchId) {
+    protected static List<ConsumerRecord<String, String>> resultsFor(UUID touchId) {
         return RECORDS.getOrDefault(Topics.TOUCHES_RESULTS, List.of()).stream()
                 .filter(record -> record.value().contains(touchId.toString()))
                 .toList();
     }
 
-    static TouchStatus statusOf(TouchDue touch) throws Exception {
+    protected static TouchStatus statusOf(TouchDue touch) throws Exception {
         return JSON.readValue(awaitResults(touch.touchId(), 1).get(0).value(), TouchResult.class).status();
     }
 
-    static ReceivedSms awaitOneSms(String phone) {
+    protected static ReceivedSms awaitOneSms(String phone) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> smsTo(phone), messages -> !messages.isEmpty()).get(0);
     }
 
-    static List<ReceivedSms> smsTo(String phone) {
+    protected static List<ReceivedSms> smsTo(String phone) {
         return LocalStackTestResource.smsSink().messages().stream().filter(sms -> sms.to().equals(phone)).toList();
     }
 
-    static CaughtMail awaitOneMail(String messageId) {
+    protected static CaughtMail awaitOneMail(String messageId) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> LocalStackTestResource.mailCatcher().messages().stream()
                         .filter(mail -> messageId.equals(mail.messageId())).toList(), mails -> !mails.isEmpty())
                 .get(0);
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
+    protected static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static byte[] bytes(String value) {
+    protected static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 }
