@@ -282,6 +282,8 @@ public final class LocalStack implements AutoCloseable {
             }
             case NOTIFIER -> {
                 putDatasource(env);
+                // stable for a data dir (the ops token is kept in its credentials), so opt-outs survive a restart
+                env.put("LEADFLOW_NOTIFIER_ADDRESS_HASH_KEY", "local-" + settings.opsToken + "-address-hash");
                 if (usesRealProviders()) {
                     env.putAll(settings.realProviderEnvironment);
                     env.put("QUARKUS_MAILER_MOCK", "false");

@@ -1,5 +1,6 @@
 package io.leadflow.notifier;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -16,9 +17,119 @@ public interface NotifierConfig {
     /** The business's physical postal address, printed in every email footer (CAN-SPAM). */
     String postalAddress();
 
+    /**
+     * Secret key of the HMAC under which addresses are stored in the suppression list and contact
+     * book (never the raw address). Changing it forgets every opt-out: rotate by re-hashing.
+     */
+    String addressHashKey();
+
+    /**
+     * The URL the notifier is reached at from the internet (e.g. {@code https://notify.example.com}).
+     * Webhook signatures are checked against it plus the request's path and query, never against
+     * the Host header a proxy may have rewritten.
+     */
+    @WithDefault("http://localhost:8082")
+    String publicBaseUrl();
+
+    /** How a person reaches the business, in the HELP answer, e.g. {@code call (217) 555-0100}. */
+    String helpContact();
+
     Sms sms();
 
     Email email();
+
+    Senders senders();
+
+    Retry retry();
+
+    InDoubt inDoubt();
+
+    Circuit circuit();
+
+    /**
+     * Provider calls run on sender threads, one pool per provider, so the Kafka consumers never
+     * wait on a provider and an SMS outage never holds up email. First touches and rep alerts go
+     * ahead of nurture touches in each pool's queue.
+     */
+    interface Senders {
+
+        @WithDefault("4")
+        int sms();
+
+        @WithDefault("4")
+        int email();
+
+        /** Touches waiting per pool; beyond it they stay queued in the table for the retry poller. */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /**
+         * How long a queued touch belongs to the sender it was handed to; after that (the process
+         * died before sending it) the retry poller sends it.
+         */
+        @WithDefault("10s")
+        Duration handoffGrace();
+    }
+
+    /** Transient provider failures are retried from the delivery row, with exponential backoff and jitter. */
+    interface Retry {
+
+        /** The first retry's delay before jitter; each further retry doubles it. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Provider calls per touch, the first one included; then the touch fails with {@code retries_exhausted}. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** No attempt is made later than this after the touch was first claimed. */
+        @WithDefault("2h")
+        Duration maxAge();
+
+        /** How often the retry poller looks for due retries and in-doubt sends. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("50")
+        int batchSize();
+    }
+
+    /** A send still {@code sending} after {@link #after()} is in doubt: the process died during the provider call. */
+    interface InDoubt {
+
+        @WithDefault("30s")
+        Duration after();
+
+        /** Rep alerts and call reminders: a second alert is better than none. */
+        @WithDefault("resend")
+        InDoubtPolicy repAlerts();
+
+        /** Messages to leads: a person must never get the same text twice. */
+        @WithDefault("give-up")
+        InDoubtPolicy leadMessages();
+    }
+
+    enum InDoubtPolicy {
+        /** Send again (the email keeps its Message-ID, so a mailbox can tell). */
+        RESEND,
+        /** Record {@code failed} with reason {@code in_doubt} and report it. */
+        GIVE_UP
+    }
+
+    /** One circuit breaker per provider (SMS, email), so a provider that is down is not hammered. */
+    interface Circuit {
+
+        /** Consecutive transient failures that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit refuses calls before one trial call is let through. */
+        @WithDefault("15s")
+        Duration openFor();
+    }
 
     /** The Twilio-compatible Messages API. */
     interface Sms {

@@ -2,6 +2,7 @@ package io.leadflow.localstack.sms;
 
 import static io.leadflow.localstack.HttpPages.escape;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.leadflow.localstack.HttpPages;
@@ -12,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
  * /2010-04-01/Accounts/{AccountSid}/Messages.json} with Twilio's authentication, validation,
  * error codes and response shape. It sends nothing; it keeps what it accepted and shows it on
  * {@code GET /} (HTML) and {@code GET /api/messages} (JSON); {@code DELETE /api/messages} clears.
+ * Faults can be injected ({@link #failNext}, {@link #failFor}, or {@code POST /api/faults}).
  */
 public final class SmsSink implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class SmsSink implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final List<ReceivedSms> messages = new CopyOnWriteArrayList<>();
+    private final SmsFaults faults = new SmsFaults();
 
     private SmsSink(String accountSid, String authToken, HttpServer http, ExecutorService executor) {
         this.accountSid = accountSid;
@@ -108,6 +113,28 @@ public final class SmsSink implements AutoCloseable {
         messages.clear();
     }
 
+    /** The next {@code count} message requests get {@code status} with Twilio's code for it (e.g. 503 → 20503). */
+    public void failNext(int count, int status) {
+        faults.failNext(count, SmsFaults.Fault.of(status, null, null));
+    }
+
+    /** The next {@code count} message requests get {@code status} with the given Twilio error code (e.g. 400, 21610). */
+    public void failNext(int count, int status, int twilioCode) {
+        faults.failNext(count, SmsFaults.Fault.of(status, twilioCode, null));
+    }
+
+    /**
+     * Every message request during {@code duration} gets {@code status}; {@code retryAfterSeconds}
+     * (nullable) is sent as {@code Retry-After}.
+     */
+    public void failFor(Duration duration, int status, Integer retryAfterSeconds) {
+        faults.failFor(duration, SmsFaults.Fault.of(status, null, retryAfterSeconds), Instant.now());
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
     public void stop() {
         http.stop(0);
         executor.shutdownNow();
@@ -135,6 +162,8 @@ public final class SmsSink implements AutoCloseable {
             } else if (path.equals("/api/messages") && method.equals("DELETE")) {
                 clear();
                 HttpPages.sendEmpty(exchange, 204);
+            } else if (path.equals("/api/faults")) {
+                faultsEndpoint(exchange, method);
             } else if (path.equals("/") && method.equals("GET")) {
                 HttpPages.sendHtml(exchange, "Leadflow SMS sink", table());
             } else {
@@ -147,6 +176,14 @@ public final class SmsSink implements AutoCloseable {
         if (!authenticated(exchange, pathAccountSid)) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Twilio API\"");
             sendTwilioError(exchange, 401, 20003, "Authenticate");
+            return;
+        }
+        Optional<SmsFaults.Fault> fault = faults.take(receivedAt);
+        if (fault.isPresent()) {
+            if (fault.get().retryAfterSeconds() != null) {
+                exchange.getResponseHeaders().set("Retry-After", fault.get().retryAfterSeconds().toString());
+            }
+            sendTwilioError(exchange, fault.get().status(), fault.get().code(), fault.get().message());
             return;
         }
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -166,6 +203,47 @@ public final class SmsSink implements AutoCloseable {
             messages.add(sms);
             HttpPages.sendJson(exchange, 201, twilioMessage(sms));
         }
+    }
+
+    /**
+     * {@code POST /api/faults} with {@code {"count": n, "status": 503}} (the next n requests) or
+     * {@code {"seconds": 60, "status": 503, "retryAfterSeconds": 5}} (a window), optional {@code "code"};
+     * {@code DELETE /api/faults} clears; {@code GET /api/faults} shows what is armed.
+     */
+    private void faultsEndpoint(HttpExchange exchange, String method) throws IOException {
+        switch (method) {
+            case "GET" -> HttpPages.sendJson(exchange, 200, faults.describe(Instant.now()));
+            case "DELETE" -> {
+                clearFaults();
+                HttpPages.sendEmpty(exchange, 204);
+            }
+            case "POST" -> {
+                FaultRequest request;
+                SmsFaults.Fault fault;
+                try {
+                    request = HttpPages.JSON.readValue(exchange.getRequestBody(), FaultRequest.class);
+                    fault = SmsFaults.Fault.of(request.status() == null ? 503 : request.status(), request.code(),
+                            request.retryAfterSeconds());
+                } catch (IOException | IllegalArgumentException e) {
+                    HttpPages.sendJson(exchange, 400, Map.of("error", "bad fault request: " + e.getMessage()));
+                    return;
+                }
+                if (request.count() != null) {
+                    faults.failNext(request.count(), fault);
+                } else if (request.seconds() != null) {
+                    faults.failFor(Duration.ofSeconds(request.seconds()), fault, Instant.now());
+                } else {
+                    HttpPages.sendJson(exchange, 400, Map.of("error", "give \"count\" or \"seconds\""));
+                    return;
+                }
+                HttpPages.sendJson(exchange, 200, faults.describe(Instant.now()));
+            }
+            default -> sendTwilioError(exchange, 405, 20004, "Method not allowed");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FaultRequest(Integer count, Long seconds, Integer status, Integer code, Integer retryAfterSeconds) {
     }
 
     private boolean authenticated(HttpExchange exchange, String pathAccountSid) {

@@ -40,6 +40,55 @@ class SmsSinkTest {
     @BeforeEach
     void clearMessages() {
         sink.clear();
+        sink.clearFaults();
+    }
+
+    @Test
+    void failsTheNextRequestsWithTheInjectedStatusAndThenAcceptsAgain() throws Exception {
+        sink.failNext(2, 503);
+
+        HttpResponse<String> first = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+        HttpResponse<String> second = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+        HttpResponse<String> third = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(HttpPages.JSON.readTree(first.body()).get("code").asInt()).isEqualTo(20503);
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(third.statusCode()).isEqualTo(201);
+        assertThat(sink.messages()).hasSize(1);
+    }
+
+    @Test
+    void answersWithAnInjectedTwilioCodeSuchAsUnsubscribed21610() throws Exception {
+        sink.failNext(1, 400, 21610);
+
+        HttpResponse<String> response = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(HttpPages.JSON.readTree(response.body()).get("code").asInt()).isEqualTo(21610);
+        assertThat(sink.messages()).isEmpty();
+    }
+
+    @Test
+    void failsEveryRequestDuringAWindowWithRetryAfterUntilCleared() throws Exception {
+        HttpResponse<String> armed = post("/api/faults", "{\"seconds\": 60, \"status\": 429, \"retryAfterSeconds\": 7}");
+        assertThat(armed.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> limited = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+        assertThat(postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage()).statusCode()).isEqualTo(429);
+        assertThat(HttpPages.JSON.readTree(get("/api/faults").body()).get("window").get("status").asInt()).isEqualTo(429);
+
+        HTTP.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/api/faults")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void rejectsAFaultRequestWithoutCountOrSeconds() throws Exception {
+        assertThat(post("/api/faults", "{\"status\": 503}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/faults", "{\"count\": 1, \"status\": 200}").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -143,6 +192,12 @@ class SmsSinkTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

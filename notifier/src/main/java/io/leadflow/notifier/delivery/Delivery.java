@@ -60,10 +60,22 @@ public class Delivery {
     @Column(name = "result_event_id")
     public UUID resultEventId;
 
+    /** When the retry poller may try a {@code retrying} touch again. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** The due touch as received, kept only while it may still be sent (it holds the address). */
+    public String payload;
+
     /** The result this row stands for; only meaningful once the status is final or deferred. */
     public TouchResult toResult() {
         return new TouchResult(touchId, leadId, channel(), status.touchStatus(), reason, providerCode,
                 providerMessageId, resultAt);
+    }
+
+    /** Bound for a rep (an alert, or a call reminder), not for the lead. */
+    public boolean toRep() {
+        return "rep".equals(audience) || channel() == Channel.CALL_TASK || channel() == Channel.VOICEMAIL_TASK;
     }
 
     public Channel channel() {

@@ -1,6 +1,9 @@
 package io.leadflow.notifier.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,14 +28,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     private static final String UPSERT = """
             INSERT INTO notifier.delivery AS d (touch_id, lead_id, channel, audience, transport, template, status,
                                                 reason, provider_code, provider_message_id, attempts,
-                                                created_at, updated_at, result_at, result_event_id)
+                                                created_at, updated_at, result_at, result_event_id, payload,
+                                                next_attempt_at)
             VALUES (:touchId, :leadId, :channel, :audience, :transport, :template, :status,
-                    :reason, NULL, NULL, :attempts, :now, :now, :resultAt, :eventId)
+                    :reason, NULL, NULL, 0, :now, :now, :resultAt, :eventId, :payload, :nextAttemptAt)
             ON CONFLICT (touch_id) DO UPDATE
                SET transport = EXCLUDED.transport, template = EXCLUDED.template, status = EXCLUDED.status,
-                   reason = EXCLUDED.reason, attempts = d.attempts + EXCLUDED.attempts,
-                   updated_at = EXCLUDED.updated_at, result_at = EXCLUDED.result_at,
-                   result_event_id = EXCLUDED.result_event_id
+                   reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at, result_at = EXCLUDED.result_at,
+                   result_event_id = EXCLUDED.result_event_id, payload = EXCLUDED.payload,
+                   next_attempt_at = EXCLUDED.next_attempt_at
              WHERE d.status = 'deferred'
             """;
 
@@ -42,13 +46,30 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Commits the row as {@code sending} before the provider is called.
+     * Commits a new touch as queued ({@code retrying}, due at {@code dueAt}) for a sender thread to
+     * {@link #start}; should the process die first, the retry poller sends it once it is due.
      *
-     * @return false when the touch is already taken (sending, or final): then nothing may be sent
+     * @param payload the touch as JSON, kept until the row is final so that retries need no Kafka record
+     * @return false when the touch is already taken (sending, retrying or final): then nothing may be sent
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(TouchDue touch, String transport, Instant now) {
-        return upsert(touch, transport, DeliveryStatus.SENDING, null, 1, now, null, null);
+    public boolean queue(TouchDue touch, String transport, String payload, Instant dueAt, Instant now) {
+        return upsert(touch, transport, DeliveryStatus.RETRYING, null, now, null, null, payload, dueAt);
+    }
+
+    /**
+     * Commits a queued touch as {@code sending}, right before the provider is called.
+     *
+     * @return false when someone else (the retry poller) took it first
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean start(UUID touchId, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notifier.delivery SET status = 'sending', next_attempt_at = NULL, updated_at = :now
+                 WHERE touch_id = :touchId AND status = 'retrying'""")
+                .setParameter("now", now)
+                .setParameter("touchId", touchId)
+                .executeUpdate() == 1;
     }
 
     /**
@@ -58,12 +79,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean recordUnsent(TouchDue touch, String transport, Outcome outcome, Instant now, UUID eventId) {
-        return upsert(touch, transport, outcome.status(), outcome.reason(), 0, now, outcome.at(), eventId);
+        return upsert(touch, transport, outcome.status(), outcome.reason(), now, outcome.at(), eventId, null, null);
     }
 
-    /** Stores the provider's answer for a claimed touch. */
+    /**
+     * Stores the final outcome of a claimed touch and forgets its payload.
+     *
+     * @param providerCalled whether this outcome came from a provider call (counted in {@code attempts})
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Delivery complete(UUID touchId, Outcome outcome, Instant now, UUID eventId) {
+    public Delivery complete(UUID touchId, Outcome outcome, boolean providerCalled, Instant now, UUID eventId) {
         Delivery delivery = findById(touchId);
         delivery.status = outcome.status();
         delivery.reason = outcome.reason();
@@ -72,11 +97,73 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         delivery.resultAt = outcome.at();
         delivery.resultEventId = eventId;
         delivery.updatedAt = now;
+        delivery.nextAttemptAt = null;
+        delivery.payload = null;
+        delivery.attempts += providerCalled ? 1 : 0;
         return delivery;
     }
 
-    private boolean upsert(TouchDue touch, String transport, DeliveryStatus status, String reason, int attempts,
-            Instant now, Instant resultAt, UUID eventId) {
+    /** Leaves a claimed touch for the retry poller, to be tried again at {@code nextAttemptAt}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Delivery scheduleRetry(UUID touchId, Outcome outcome, boolean providerCalled, Instant nextAttemptAt,
+            Instant now) {
+        Delivery delivery = findById(touchId);
+        delivery.status = DeliveryStatus.RETRYING;
+        delivery.reason = outcome.reason();
+        delivery.providerCode = outcome.providerCode();
+        delivery.nextAttemptAt = nextAttemptAt;
+        delivery.updatedAt = now;
+        delivery.attempts += providerCalled ? 1 : 0;
+        return delivery;
+    }
+
+    /**
+     * Claims up to {@code limit} retries that are due, for the given transports only (the others'
+     * circuits are open), and marks them {@code sending}. {@code SKIP LOCKED}: several instances
+     * share the work and never take the same touch.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Delivery> claimDueRetries(Collection<String> transports, int limit, Instant now) {
+        if (transports.isEmpty()) {
+            return List.of();
+        }
+        List<Delivery> due = lock("""
+                SELECT * FROM notifier.delivery
+                 WHERE status = 'retrying' AND next_attempt_at <= :now AND transport IN (:transports)
+                 ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
+                Map.of("now", now, "transports", transports, "limit", limit));
+        for (Delivery delivery : due) {
+            delivery.status = DeliveryStatus.SENDING;
+            delivery.nextAttemptAt = null;
+            delivery.updatedAt = now;
+        }
+        return due;
+    }
+
+    /**
+     * Claims up to {@code limit} sends that have been {@code sending} since before {@code cutoff}:
+     * their process died during the provider call. Touching {@code updated_at} keeps another
+     * instance from taking them while the caller applies the in-doubt policy.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Delivery> claimInDoubt(Instant cutoff, int limit, Instant now) {
+        List<Delivery> inDoubt = lock("""
+                SELECT * FROM notifier.delivery
+                 WHERE status = 'sending' AND updated_at < :cutoff
+                 ORDER BY updated_at LIMIT :limit FOR UPDATE SKIP LOCKED""", Map.of("cutoff", cutoff, "limit", limit));
+        inDoubt.forEach(delivery -> delivery.updatedAt = now);
+        return inDoubt;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Delivery> lock(String sql, Map<String, Object> parameters) {
+        var query = getEntityManager().createNativeQuery(sql, Delivery.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private boolean upsert(TouchDue touch, String transport, DeliveryStatus status, String reason,
+            Instant now, Instant resultAt, UUID eventId, String payload, Instant nextAttemptAt) {
         // typed parameters: a null must still be bound with its column's type
         int rows = getEntityManager().createNativeQuery(UPSERT).unwrap(NativeQuery.class)
                 .setParameter("touchId", touch.touchId(), UUID.class)
@@ -87,10 +174,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("template", touch.template(), String.class)
                 .setParameter("status", status.dbValue(), String.class)
                 .setParameter("reason", reason, String.class)
-                .setParameter("attempts", attempts, Integer.class)
                 .setParameter("now", now, Instant.class)
                 .setParameter("resultAt", resultAt, Instant.class)
                 .setParameter("eventId", eventId, UUID.class)
+                .setParameter("payload", payload, String.class)
+                .setParameter("nextAttemptAt", nextAttemptAt, Instant.class)
                 .executeUpdate();
         return rows == 1;
     }

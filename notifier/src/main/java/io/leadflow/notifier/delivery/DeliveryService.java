@@ -3,119 +3,106 @@ package io.leadflow.notifier.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadflow.contracts.Audience;
+import io.leadflow.contracts.Json;
 import io.leadflow.contracts.TouchDue;
-import io.leadflow.contracts.TouchResult;
-import io.leadflow.notifier.template.TemplateMissingException;
+import io.leadflow.notifier.optout.OptOuts;
 
 /**
  * Delivers one due touch at most once. The order matters: the delivery row is committed as
  * {@code sending} before a provider is called, and the provider's answer is committed before the
- * result is published, so a redelivered record finds the row and sends nothing.
+ * result is published, so a redelivered record finds the row and sends nothing. The consumer only
+ * decides, renders and queues (in the row, then on a sender thread of the provider's pool): it
+ * never waits on a provider. Retries come from the row ({@link RetryPoller}), never from Kafka.
  */
 @ApplicationScoped
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+    private static final ObjectMapper JSON = Json.newMapper();
 
     private final DeliveryRepository deliveries;
-    private final TouchSender sender;
-    private final ResultPublisher results;
-    private final DeliveryMetrics metrics;
+    private final DeliveryRules rules;
+    private final ProviderAttempt attempt;
+    private final DeliveryRecorder recorder;
+    private final SendQueues queues;
+    private final OptOuts optOuts;
     private final Clock clock;
 
-    public DeliveryService(DeliveryRepository deliveries, TouchSender sender, ResultPublisher results,
-            DeliveryMetrics metrics, Clock clock) {
+    public DeliveryService(DeliveryRepository deliveries, DeliveryRules rules, ProviderAttempt attempt,
+            DeliveryRecorder recorder, SendQueues queues, OptOuts optOuts, Clock clock) {
         this.deliveries = deliveries;
-        this.sender = sender;
-        this.results = results;
-        this.metrics = metrics;
+        this.rules = rules;
+        this.attempt = attempt;
+        this.recorder = recorder;
+        this.queues = queues;
+        this.optOuts = optOuts;
         this.clock = clock;
     }
 
+    /** A touch from Kafka. */
     public void deliver(TouchDue touch) {
         requireContract(touch);
         Optional<Delivery> existing = deliveries.find(touch.touchId());
         if (existing.isPresent() && existing.get().status != DeliveryStatus.DEFERRED) {
-            redelivered(existing.get());
+            recorder.redelivered(existing.get());
             return;
         }
-
         Instant now = clock.instant();
-        Optional<Route> route = Route.of(touch);
-        String transport = route.map(r -> r.transport().dbValue()).orElse(null);
-        Optional<Outcome> notSent = decideNotToSend(touch, route, now);
-        if (notSent.isPresent()) {
-            recordUnsent(touch, transport, notSent.get(), now);
+        DeliveryRules.Decision decision = rules.decide(touch, now);
+        if (decision.notSent() != null) {
+            recorder.recordUnsent(touch, decision.transport(), decision.notSent());
             return;
         }
+        Instant handoffEnds = now.plus(queues.handoffGrace());
+        if (!deliveries.queue(touch, decision.transport(), toJson(touch), handoffEnds, now)) {
+            deliveries.find(touch.touchId()).ifPresent(recorder::redelivered);
+            return;
+        }
+        TouchSender.Prepared prepared = decision.prepared();
+        boolean priority = touch.firstTouch() || prepared.route().recipient() == Audience.REP;
+        if (!queues.offer(prepared.route().transport(), priority, () -> sendQueued(touch, prepared, now))) {
+            LOG.warnf("touch %s lead %s: sender queue full, left for the retry poller", touch.touchId(), touch.leadId());
+        }
+    }
 
-        Route to = route.orElseThrow();
-        TouchSender.Prepared prepared;
+    /** On a sender thread: the row turns {@code sending} here, unless the retry poller took it first. */
+    private void sendQueued(TouchDue touch, TouchSender.Prepared prepared, Instant queuedAt) {
         try {
-            prepared = sender.prepare(touch, to);
-        } catch (TemplateMissingException e) {
-            LOG.errorf("touch %s lead %s: %s", touch.touchId(), touch.leadId(), e.getMessage());
-            recordUnsent(touch, transport, Outcome.failed(Outcome.TEMPLATE_MISSING, null, now), now);
-            return;
+            if (!deliveries.start(touch.touchId(), clock.instant())) {
+                return;
+            }
+            // a STOP may have arrived while the touch waited in the queue
+            Optional<String> stopped = optOuts.reasonNotToSend(touch.leadId(), prepared.route());
+            if (stopped.isPresent()) {
+                recorder.finish(touch.touchId(), Outcome.skipped(stopped.get(), clock.instant()), false);
+                return;
+            }
+            optOuts.rememberContact(touch.leadId(), prepared.route(), queuedAt);
+            attempt.attempt(touch, prepared, 0, queuedAt);
+        } catch (RuntimeException e) {
+            // the row is still queued (the poller sends it) or sending (the in-doubt policy settles it)
+            LOG.errorf(e, "touch %s lead %s: send failed unexpectedly", touch.touchId(), touch.leadId());
         }
-
-        if (!deliveries.claim(touch, transport, now)) {
-            deliveries.find(touch.touchId()).ifPresent(this::redelivered);
-            return;
-        }
-        Outcome outcome = sender.send(touch, prepared);
-        Delivery delivery = deliveries.complete(touch.touchId(), outcome, clock.instant(), UUID.randomUUID());
-        LOG.infof("touch %s lead %s: %s %s to %s (%s)", touch.touchId(), touch.leadId(), touch.channel(),
-                delivery.status.dbValue(), to.recipient(), outcome.reason());
-        metrics.count(touch.channel(), delivery.status);
-        results.publish(delivery.toResult(), delivery.resultEventId);
     }
 
-    private Optional<Outcome> decideNotToSend(TouchDue touch, Optional<Route> route, Instant now) {
-        if (touch.lead() != null && touch.lead().test()) {
-            return Optional.of(Outcome.skipped(Outcome.TEST_LEAD, now));
-        }
-        if (touch.window() != null && !touch.window().contains(now)) {
-            return Optional.of(Outcome.deferred(Outcome.OUTSIDE_CONTACT_WINDOW, now));
-        }
-        if (route.isEmpty()) {
-            return Optional.of(Outcome.skipped(Outcome.NO_ADDRESS, now));
-        }
-        return Optional.empty();
-    }
-
-    private void recordUnsent(TouchDue touch, String transport, Outcome outcome, Instant now) {
-        UUID eventId = UUID.randomUUID();
-        if (!deliveries.recordUnsent(touch, transport, outcome, now, eventId)) {
-            // another delivery of the same touch got there first: its row decides
-            deliveries.find(touch.touchId()).ifPresent(this::redelivered);
+    /** A touch the retry poller claimed from its row (status {@code sending} again). */
+    public void retry(Delivery claimed) {
+        TouchDue touch = fromJson(claimed.payload);
+        DeliveryRules.Decision decision = rules.decide(touch, clock.instant());
+        if (decision.notSent() != null) {
+            recorder.finish(touch.touchId(), decision.notSent(), false);
             return;
         }
-        LOG.infof("touch %s lead %s: %s %s (%s)", touch.touchId(), touch.leadId(), touch.channel(),
-                outcome.status().dbValue(), outcome.reason());
-        metrics.count(touch.channel(), outcome.status());
-        results.publish(new TouchResult(touch.touchId(), touch.leadId(), touch.channel(),
-                outcome.status().touchStatus(), outcome.reason(), null, null, outcome.at()), eventId);
-    }
-
-    /** The touch was seen before: publish its stored result again, or leave an in-doubt send alone. */
-    private void redelivered(Delivery delivery) {
-        if (delivery.status == DeliveryStatus.SENDING) {
-            // the process stopped during a provider call, or another instance is sending right now
-            LOG.warnf("touch %s lead %s: redelivered while its send is in doubt (status sending); nothing sent",
-                    delivery.touchId, delivery.leadId);
-            return;
-        }
-        LOG.infof("touch %s lead %s: redelivered, result %s published again", delivery.touchId, delivery.leadId,
-                delivery.status.dbValue());
-        results.publish(delivery.toResult(),
-                delivery.resultEventId != null ? delivery.resultEventId : UUID.randomUUID());
+        attempt.attempt(touch, decision.prepared(), claimed.attempts, claimed.createdAt);
     }
 
     /** A record the notifier cannot act on goes to the DLQ instead of being guessed at. */
@@ -123,6 +110,22 @@ public class DeliveryService {
         if (touch == null || touch.touchId() == null || touch.leadId() == null || touch.channel() == null
                 || touch.template() == null) {
             throw new IllegalArgumentException("touch.due record without touchId, leadId, channel or template");
+        }
+    }
+
+    private static String toJson(TouchDue touch) {
+        try {
+            return JSON.writeValueAsString(touch);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed touch cannot be written back as JSON", e);
+        }
+    }
+
+    static TouchDue fromJson(String payload) {
+        try {
+            return JSON.readValue(payload, TouchDue.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored touch payload does not parse", e);
         }
     }
 }

@@ -2,9 +2,13 @@ package io.leadflow.notifier.delivery;
 
 import io.leadflow.contracts.TouchStatus;
 
-/** Where one touch's delivery stands. {@code sending} is the only state a send can be in doubt in. */
+/**
+ * Where one touch's delivery stands. {@code sending} is the only state a send can be in doubt in;
+ * {@code retrying} waits in the row for the retry poller after a transient provider failure.
+ */
 public enum DeliveryStatus {
     SENDING("sending", null),
+    RETRYING("retrying", null),
     ACCEPTED("accepted", TouchStatus.ACCEPTED),
     FAILED("failed", TouchStatus.FAILED),
     SKIPPED("skipped", TouchStatus.SKIPPED),
@@ -28,7 +32,7 @@ public enum DeliveryStatus {
 
     /** Nothing more will happen to the touch: a redelivery only re-publishes the stored result. */
     public boolean isFinal() {
-        return this != SENDING && this != DEFERRED;
+        return this != SENDING && this != RETRYING && this != DEFERRED;
     }
 
     public static DeliveryStatus fromDb(String value) {

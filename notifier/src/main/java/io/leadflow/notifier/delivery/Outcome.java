@@ -1,35 +1,59 @@
 package io.leadflow.notifier.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * What became of a touch: the provider's answer, or the reason it was not sent.
  *
- * @param at when it happened; for {@code accepted}, when the provider answered
+ * @param at         when it happened; for {@code accepted}, when the provider answered
+ * @param retryAfter for a transient failure, how long the provider asked us to wait (429
+ *                   {@code Retry-After}), or null
  */
-public record Outcome(DeliveryStatus status, String reason, String providerCode, String providerMessageId, Instant at) {
+public record Outcome(DeliveryStatus status, String reason, String providerCode, String providerMessageId, Instant at,
+        Duration retryAfter) {
 
     public static final String PROVIDER_ACCEPTED = "provider_accepted";
     public static final String PROVIDER_REJECTED = "provider_rejected";
     public static final String PROVIDER_UNREACHABLE = "provider_unreachable";
+    public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+    public static final String PROVIDER_RATE_LIMITED = "provider_rate_limited";
+    public static final String CIRCUIT_OPEN = "provider_circuit_open";
+    public static final String RETRIES_EXHAUSTED = "retries_exhausted";
+    public static final String IN_DOUBT = "in_doubt";
     public static final String TEST_LEAD = "test_lead";
     public static final String OUTSIDE_CONTACT_WINDOW = "outside_contact_window";
     public static final String NO_ADDRESS = "no_address";
     public static final String TEMPLATE_MISSING = "template_missing";
 
     public static Outcome accepted(String providerCode, String providerMessageId, Instant at) {
-        return new Outcome(DeliveryStatus.ACCEPTED, PROVIDER_ACCEPTED, providerCode, providerMessageId, at);
+        return new Outcome(DeliveryStatus.ACCEPTED, PROVIDER_ACCEPTED, providerCode, providerMessageId, at, null);
     }
 
+    /** A permanent failure: never retried. */
     public static Outcome failed(String reason, String providerCode, Instant at) {
-        return new Outcome(DeliveryStatus.FAILED, reason, providerCode, null, at);
+        return new Outcome(DeliveryStatus.FAILED, reason, providerCode, null, at, null);
+    }
+
+    /** A transient failure (timeout, 5xx, 429, SMTP 4xx): worth another attempt later. */
+    public static Outcome transientFailure(String reason, String providerCode, Duration retryAfter, Instant at) {
+        return new Outcome(DeliveryStatus.RETRYING, reason, providerCode, null, at, retryAfter);
     }
 
     public static Outcome skipped(String reason, Instant at) {
-        return new Outcome(DeliveryStatus.SKIPPED, reason, null, null, at);
+        return new Outcome(DeliveryStatus.SKIPPED, reason, null, null, at, null);
     }
 
     public static Outcome deferred(String reason, Instant at) {
-        return new Outcome(DeliveryStatus.DEFERRED, reason, null, null, at);
+        return new Outcome(DeliveryStatus.DEFERRED, reason, null, null, at, null);
+    }
+
+    public boolean isTransient() {
+        return status == DeliveryStatus.RETRYING;
+    }
+
+    /** The same failure, now final: no more attempts will be made. */
+    public Outcome givenUp(String reason) {
+        return new Outcome(DeliveryStatus.FAILED, reason, providerCode, null, at, null);
     }
 }

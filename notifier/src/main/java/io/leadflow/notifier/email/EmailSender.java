@@ -1,6 +1,7 @@
 package io.leadflow.notifier.email;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,14 +63,23 @@ public class EmailSender {
             mailer.send(mail);
             return Outcome.accepted("250", messageId, clock.instant());
         } catch (RuntimeException e) {
-            SMTPException smtp = smtpCause(e);
-            if (smtp != null) {
-                LOG.warnf("touch %s: SMTP server answered %d", touchId, smtp.getReplyCode());
-                return Outcome.failed(Outcome.PROVIDER_REJECTED, String.valueOf(smtp.getReplyCode()), clock.instant());
-            }
-            LOG.warnf("touch %s: SMTP server unreachable: %s", touchId, e.getClass().getSimpleName());
-            return Outcome.failed(Outcome.PROVIDER_UNREACHABLE, null, clock.instant());
+            return outcomeOf(touchId, e, clock.instant());
         }
+    }
+
+    /** SMTP 4xx → transient (try again later); 5xx → permanent; no SMTP answer at all → transient. */
+    static Outcome outcomeOf(UUID touchId, RuntimeException error, Instant at) {
+        SMTPException smtp = smtpCause(error);
+        if (smtp == null) {
+            LOG.warnf("touch %s: SMTP server unreachable: %s", touchId, error.getClass().getSimpleName());
+            return Outcome.transientFailure(Outcome.PROVIDER_UNREACHABLE, null, null, at);
+        }
+        int code = smtp.getReplyCode();
+        LOG.warnf("touch %s: SMTP server answered %d", touchId, code);
+        if (code >= 400 && code < 500) {
+            return Outcome.transientFailure(Outcome.PROVIDER_UNAVAILABLE, String.valueOf(code), null, at);
+        }
+        return Outcome.failed(Outcome.PROVIDER_REJECTED, String.valueOf(code), at);
     }
 
     String from(TouchDue.RepSnapshot rep) {

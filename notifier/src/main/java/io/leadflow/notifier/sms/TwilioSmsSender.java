@@ -46,20 +46,34 @@ public class TwilioSmsSender {
                 .filter(base -> !base.isBlank())
                 .ifPresent(base -> form.add("StatusCallback", stripSlash(base) + "/webhooks/twilio/status/" + touchId));
         try (Response response = client.createMessage(config.accountSid(), basicAuth(), form)) {
-            Instant answeredAt = clock.instant();
-            int status = response.getStatus();
-            if (status == 201 || status == 200) {
-                TwilioClient.TwilioMessage message = response.readEntity(TwilioClient.TwilioMessage.class);
-                return Outcome.accepted(String.valueOf(status), message.sid(), answeredAt);
-            }
-            String code = errorCode(response);
-            LOG.warnf("touch %s: SMS provider answered %d, code %s", touchId, status, code);
-            return Outcome.failed(Outcome.PROVIDER_REJECTED, code, answeredAt);
+            return outcomeOf(touchId, response, clock.instant());
         } catch (ProcessingException e) {
-            // nothing reached the provider, or its answer was lost: recorded, never retried blindly here
-            LOG.warnf("touch %s: SMS provider unreachable: %s", touchId, e.getMessage());
-            return Outcome.failed(Outcome.PROVIDER_UNREACHABLE, null, clock.instant());
+            // a timeout or a refused connection: the provider may come back, so it is worth a retry
+            LOG.warnf("touch %s: SMS provider unreachable: %s", touchId, e.getClass().getSimpleName());
+            return Outcome.transientFailure(Outcome.PROVIDER_UNREACHABLE, null, null, clock.instant());
         }
+    }
+
+    /**
+     * 2xx → accepted; 429 and 5xx → transient (429 honours {@code Retry-After}); any other error
+     * (21211 invalid number, 21610 unsubscribed, 20003 credentials…) → permanent, never retried.
+     */
+    static Outcome outcomeOf(UUID touchId, Response response, Instant answeredAt) {
+        int status = response.getStatus();
+        if (status == 201 || status == 200) {
+            TwilioClient.TwilioMessage message = response.readEntity(TwilioClient.TwilioMessage.class);
+            return Outcome.accepted(String.valueOf(status), message.sid(), answeredAt);
+        }
+        String code = errorCode(response);
+        LOG.warnf("touch %s: SMS provider answered %d, code %s", touchId, status, code);
+        if (status == 429) {
+            return Outcome.transientFailure(Outcome.PROVIDER_RATE_LIMITED, code,
+                    RetryAfter.parse(response.getHeaderString("Retry-After"), answeredAt), answeredAt);
+        }
+        if (status >= 500) {
+            return Outcome.transientFailure(Outcome.PROVIDER_UNAVAILABLE, code, null, answeredAt);
+        }
+        return Outcome.failed(Outcome.PROVIDER_REJECTED, code, answeredAt);
     }
 
     private static String errorCode(Response response) {

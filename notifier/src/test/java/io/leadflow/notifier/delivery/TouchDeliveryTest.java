@@ -4,40 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
 import io.leadflow.contracts.EventTypes;
-import io.leadflow.contracts.Json;
-import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.Topics;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.contracts.TouchResult;
@@ -57,55 +38,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "kafka,postgres,mail,sms"))
-class TouchDeliveryTest {
-
-    static final ObjectMapper JSON = Json.newMapper();
-    static final Duration WAIT = Duration.ofSeconds(30);
-
-    static KafkaProducer<String, String> producer;
-    static KafkaConsumer<String, String> consumer;
-    static Thread poller;
-    static volatile boolean polling = true;
-    static final Map<String, List<ConsumerRecord<String, String>>> RECORDS = new ConcurrentHashMap<>();
+class TouchDeliveryTest extends DeliveryTestSupport {
 
     @Inject
     DeliveryRepository deliveries;
-
-    @BeforeAll
-    static void connectToKafka() {
-        String servers = LocalStackTestResource.kafkaBootstrapServers();
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(producerProps);
-
-        Properties consumerProps = new Properties();
-        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "notifier-test-" + UUID.randomUUID());
-        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumer = new KafkaConsumer<>(consumerProps);
-        consumer.subscribe(List.of(Topics.TOUCHES_RESULTS, Topics.deadLetter(Topics.TOUCHES_DUE)));
-        poller = new Thread(() -> {
-            while (polling) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    RECORDS.computeIfAbsent(record.topic(), t -> new CopyOnWriteArrayList<>()).add(record);
-                }
-            }
-            consumer.close();
-        }, "touch-results-poller");
-        poller.start();
-    }
-
-    @AfterAll
-    static void disconnect() throws InterruptedException {
-        polling = false;
-        poller.join(5_000);
-        producer.close();
-    }
 
     @Test
     void shouldTextTheLeadAPersonalFirstTextFromTheConfiguredNumberAndPublishAcceptedWithTheSinksSid() throws Exception {
@@ -310,7 +246,9 @@ class TouchDeliveryTest {
         TouchDue touch = touch(Channel.SMS, "same-day-text", Audience.LEAD, lead(phone, uniqueEmail("maria"), false),
                 rep(uniquePhone(), uniqueEmail("dana")), openWindow());
         // as if the process had died during the provider call
-        assertThat(deliveries.claim(touch, "sms", Instant.now())).isTrue();
+        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), Instant.now().plusSeconds(3600),
+                Instant.now())).isTrue();
+        assertThat(deliveries.start(touch.touchId(), Instant.now())).isTrue();
 
         produce(Topics.TOUCHES_DUE, touch);
 
@@ -323,100 +261,11 @@ class TouchDeliveryTest {
     void shouldSendARecordThatIsNotATouchToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
 
-        producer.send(new ProducerRecord<>(Topics.TOUCHES_DUE, key, "{not json"));
-        producer.flush();
+        producer().send(new ProducerRecord<>(Topics.TOUCHES_DUE, key, "{not json"));
+        producer().flush();
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(
                 RECORDS.getOrDefault(Topics.deadLetter(Topics.TOUCHES_DUE), List.of()))
                 .anySatisfy(record -> assertThat(record.key()).isEqualTo(key)));
-    }
-
-    // ---- helpers ----
-
-    static TouchDue touch(Channel channel, String template, Audience audience, TouchDue.LeadSnapshot lead,
-            TouchDue.RepSnapshot rep, TouchDue.ContactWindow window) {
-        return touch(UUID.randomUUID(), channel, template, audience, lead, rep, window);
-    }
-
-    static TouchDue touch(UUID leadId, Channel channel, String template, Audience audience,
-            TouchDue.LeadSnapshot lead, TouchDue.RepSnapshot rep, TouchDue.ContactWindow window) {
-        return new TouchDue(UUID.randomUUID(), leadId, UUID.randomUUID(), 1, channel, template,
-                "Answer them within a minute, while they are still thinking about it", Instant.now(), window,
-                true, audience, lead, rep, null);
-    }
-
-    static TouchDue.LeadSnapshot lead(String phone, String email, boolean test) {
-        var interest = new LeadReceived.Interest("Oak Ridge", null, "3 bedrooms", "$450k", "June", null, null);
-        return new TouchDue.LeadSnapshot("oak-ridge-website", "Maria", "Maria Lopez", email, phone,
-                "America/Los_Angeles", "We are relocating in June and want a 3-bedroom near good schools.",
-                interest, test);
-    }
-
-    static TouchDue.RepSnapshot rep(String phone, String email) {
-        return new TouchDue.RepSnapshot(UUID.randomUUID(), "Dana Whitfield", email, phone);
-    }
-
-    /** Open around now, whatever the hour: no test depends on the time of day. */
-    static TouchDue.ContactWindow openWindow() {
-        Instant now = Instant.now();
-        return new TouchDue.ContactWindow(now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS));
-    }
-
-    static String uniquePhone() {
-        return "+1415" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
-    }
-
-    static String uniqueEmail(String name) {
-        return name + "+" + UUID.randomUUID() + "@example.com";
-    }
-
-    void produce(String topic, TouchDue touch) throws Exception {
-        var record = new ProducerRecord<>(topic, touch.leadId().toString(), JSON.writeValueAsString(touch));
-        record.headers().add("ce_specversion", bytes("1.0"));
-        record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
-        record.headers().add("ce_type", bytes(EventTypes.TOUCH_DUE));
-        record.headers().add("ce_source", bytes("leadflow/cadence-engine"));
-        record.headers().add("ce_subject", bytes(touch.leadId().toString()));
-        producer.send(record).get();
-    }
-
-    static List<ConsumerRecord<String, String>> awaitResults(UUID touchId, int count) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> resultsFor(touchId), records -> records.size() >= count);
-    }
-
-    static List<ConsumerRecord<String, String>> resultsFor(UUID touchId) {
-        return RECORDS.getOrDefault(Topics.TOUCHES_RESULTS, List.of()).stream()
-                .filter(record -> record.value().contains(touchId.toString()))
-                .toList();
-    }
-
-    static TouchStatus statusOf(TouchDue touch) throws Exception {
-        return JSON.readValue(awaitResults(touch.touchId(), 1).get(0).value(), TouchResult.class).status();
-    }
-
-    static ReceivedSms awaitOneSms(String phone) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> smsTo(phone), messages -> !messages.isEmpty()).get(0);
-    }
-
-    static List<ReceivedSms> smsTo(String phone) {
-        return LocalStackTestResource.smsSink().messages().stream().filter(sms -> sms.to().equals(phone)).toList();
-    }
-
-    static CaughtMail awaitOneMail(String messageId) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> LocalStackTestResource.mailCatcher().messages().stream()
-                        .filter(mail -> messageId.equals(mail.messageId())).toList(), mails -> !mails.isEmpty())
-                .get(0);
-    }
-
-    static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

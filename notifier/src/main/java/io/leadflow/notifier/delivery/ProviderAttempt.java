@@ -1,0 +1,80 @@
+package io.leadflow.notifier.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.leadflow.contracts.TouchDue;
+import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.delivery.Route.Transport;
+
+/**
+ * One provider call for a claimed touch, and what follows from its answer: final (accepted, or a
+ * permanent failure) → recorded and reported; transient → a retry scheduled in the row, or the
+ * touch fails with {@code retries_exhausted} when its attempts or age run out. No call is made
+ * while the provider's circuit is open; the touch then waits in the row.
+ */
+@ApplicationScoped
+public class ProviderAttempt {
+
+    private static final Logger LOG = Logger.getLogger(ProviderAttempt.class);
+
+    private final DeliveryRepository deliveries;
+    private final TouchSender sender;
+    private final ProviderCircuits circuits;
+    private final DeliveryRecorder recorder;
+    private final DeliveryMetrics metrics;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+
+    public ProviderAttempt(DeliveryRepository deliveries, TouchSender sender, ProviderCircuits circuits,
+            DeliveryRecorder recorder, DeliveryMetrics metrics, NotifierConfig config, Clock clock) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.circuits = circuits;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.retryPolicy = new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.clock = clock;
+    }
+
+    /**
+     * @param attemptsBefore provider calls already made for this touch
+     * @param firstClaimed   when the touch was first claimed: its age bounds the retries
+     */
+    public void attempt(TouchDue touch, TouchSender.Prepared prepared, int attemptsBefore, Instant firstClaimed) {
+        Transport transport = prepared.route().transport();
+        Instant now = clock.instant();
+        if (!circuits.tryAcquire(transport, now)) {
+            Instant retryAt = circuits.retryAt(transport, now);
+            deliveries.scheduleRetry(touch.touchId(), Outcome.transientFailure(Outcome.CIRCUIT_OPEN, null, null, now),
+                    false, retryAt, now);
+            LOG.debugf("touch %s lead %s: %s circuit open, waits until %s", touch.touchId(), touch.leadId(),
+                    transport.dbValue(), retryAt);
+            return;
+        }
+        Outcome outcome = sender.send(touch, prepared);
+        Instant answeredAt = clock.instant();
+        circuits.record(transport, outcome, answeredAt);
+        if (!outcome.isTransient()) {
+            recorder.finish(touch.touchId(), outcome, true);
+            return;
+        }
+        int attempts = attemptsBefore + 1;
+        Optional<Instant> next = retryPolicy.nextAttempt(attempts, firstClaimed, outcome.retryAfter(), answeredAt);
+        if (next.isEmpty()) {
+            recorder.finish(touch.touchId(), outcome.givenUp(Outcome.RETRIES_EXHAUSTED), true);
+            return;
+        }
+        deliveries.scheduleRetry(touch.touchId(), outcome, true, next.get(), answeredAt);
+        metrics.retryScheduled(transport, outcome.reason());
+        LOG.infof("touch %s lead %s: %s attempt %d failed (%s%s), retry at %s", touch.touchId(), touch.leadId(),
+                transport.dbValue(), attempts, outcome.reason(),
+                outcome.providerCode() == null ? "" : ", code " + outcome.providerCode(), next.get());
+    }
+}

@@ -1,0 +1,85 @@
+package io.leadflow.notifier.delivery;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.delivery.Route.Transport;
+
+/**
+ * One pool of sender threads per provider. Its queue is ordered: priority sends (first touches,
+ * rep alerts) first, then by arrival, so a backlog of nurture texts never delays a new lead.
+ */
+@ApplicationScoped
+public class SendQueues {
+
+    private final Map<Transport, ThreadPoolExecutor> pools = new EnumMap<>(Transport.class);
+    private final AtomicLong arrivals = new AtomicLong();
+    private final int capacity;
+    private final Duration handoffGrace;
+
+    public SendQueues(NotifierConfig config) {
+        this.capacity = config.senders().queueCapacity();
+        this.handoffGrace = config.senders().handoffGrace();
+        pools.put(Transport.SMS, pool("sms-sender", config.senders().sms()));
+        pools.put(Transport.EMAIL, pool("email-sender", config.senders().email()));
+    }
+
+    /**
+     * @return false when the pool's queue is full: the touch stays queued in its row, and the
+     *         retry poller sends it after the hand-off grace
+     */
+    public boolean offer(Transport transport, boolean priority, Runnable send) {
+        ThreadPoolExecutor pool = pools.get(transport);
+        if (pool.getQueue().size() >= capacity) {
+            return false;
+        }
+        pool.execute(new Send(priority, arrivals.incrementAndGet(), send));
+        return true;
+    }
+
+    /** How long a touch handed to a pool belongs to it before the retry poller may take it. */
+    public Duration handoffGrace() {
+        return handoffGrace;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pools.values().forEach(ThreadPoolExecutor::shutdownNow);
+    }
+
+    private static ThreadPoolExecutor pool(String name, int threads) {
+        AtomicInteger number = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, name + "-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    private record Send(boolean priority, long arrival, Runnable send) implements Runnable, Comparable<Send> {
+
+        @Override
+        public void run() {
+            send.run();
+        }
+
+        @Override
+        public int compareTo(Send other) {
+            if (priority != other.priority) {
+                return priority ? -1 : 1;
+            }
+            return Long.compare(arrival, other.arrival);
+        }
+    }
+}

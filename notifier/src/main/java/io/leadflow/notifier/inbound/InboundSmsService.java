@@ -1,0 +1,103 @@
+package io.leadflow.notifier.inbound;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.leadflow.contracts.ActivityKind;
+import io.leadflow.contracts.Channel;
+import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.activity.ActivityPublisher;
+import io.leadflow.notifier.delivery.Outcome;
+import io.leadflow.notifier.delivery.Route.Transport;
+import io.leadflow.notifier.optout.OptOuts;
+import io.leadflow.notifier.sms.TwilioSmsSender;
+
+/**
+ * Acts on a text a person sent us: an opt-out suppresses SMS to that number at once (every lead,
+ * every cadence) and is confirmed once; START re-subscribes; HELP is answered; anything else is a
+ * reply, which stops the lead's cadence (the engine decides, from {@code leads.activity}).
+ */
+@ApplicationScoped
+public class InboundSmsService {
+
+    private static final Logger LOG = Logger.getLogger(InboundSmsService.class);
+    static final int PREVIEW_MAX = 160;
+
+    private final OptOuts optOuts;
+    private final ActivityPublisher activities;
+    private final TwilioSmsSender sms;
+    private final NotifierConfig config;
+    private final Clock clock;
+
+    public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, TwilioSmsSender sms, NotifierConfig config,
+            Clock clock) {
+        this.optOuts = optOuts;
+        this.activities = activities;
+        this.sms = sms;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @param from the sender's number: used to act, never logged */
+    public void receive(String from, String body) {
+        List<UUID> leads = optOuts.leadsOf(Transport.SMS, from);
+        switch (SmsKeywords.classify(body)) {
+            case OPT_OUT -> optOut(from, leads);
+            case OPT_IN -> optIn(from, leads);
+            case YES -> {
+                if (optOuts.isSuppressed(Transport.SMS, from)) {
+                    optIn(from, leads);
+                } else {
+                    reply(leads, body);
+                }
+            }
+            case HELP -> answer(from, config.businessName() + ": " + config.helpContact()
+                    + ". Msg&data rates may apply. Reply STOP to opt out.");
+            case OTHER -> reply(leads, body);
+        }
+    }
+
+    private void optOut(String from, List<UUID> leads) {
+        boolean added = optOuts.suppress(Transport.SMS, from, "sms_opt_out", "lead", clock.instant());
+        leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_OUT, Channel.SMS, "lead", Map.of("via", "sms")));
+        LOG.infof("inbound SMS: opt-out for leads %s (%s)", leads, added ? "suppressed" : "already suppressed");
+        if (added) {
+            answer(from, config.businessName()
+                    + ": you are unsubscribed and will get no more texts from us. Reply START to resubscribe.");
+        }
+    }
+
+    private void optIn(String from, List<UUID> leads) {
+        boolean removed = optOuts.unsuppress(Transport.SMS, from, "sms_opt_in", "lead", clock.instant());
+        leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_IN, Channel.SMS, "lead", Map.of("via", "sms")));
+        LOG.infof("inbound SMS: opt-in for leads %s (%s)", leads, removed ? "resubscribed" : "was not suppressed");
+        if (removed) {
+            answer(from, config.businessName() + ": you are resubscribed. Reply HELP for help, STOP to opt out.");
+        }
+    }
+
+    private void reply(List<UUID> leads, String body) {
+        if (leads.isEmpty()) {
+            LOG.info("inbound SMS from a number that belongs to no lead: ignored");
+            return;
+        }
+        String text = body == null ? "" : body.strip();
+        String preview = text.length() <= PREVIEW_MAX ? text : text.substring(0, PREVIEW_MAX - 3) + "...";
+        activities.publish(leads.get(0), ActivityKind.REPLY, Channel.SMS, "lead", Map.of("preview", preview));
+        LOG.infof("inbound SMS: reply from lead %s", leads.get(0));
+    }
+
+    /** Answers outside the touch flow: a confirmation goes out even to a number that just opted out. */
+    private void answer(String to, String text) {
+        Outcome outcome = sms.send(UUID.randomUUID(), to, text);
+        if (outcome.status() != io.leadflow.notifier.delivery.DeliveryStatus.ACCEPTED) {
+            LOG.warnf("inbound SMS: answer not accepted (%s %s)", outcome.reason(), outcome.providerCode());
+        }
+    }
+}
