@@ -70,6 +70,16 @@ public interface IntakeConfig {
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
+    /** Meta Lead Ads. */
+    Meta meta();
+
+    interface Meta {
+
+        /** Graph API base URL, version included (env {@code LEADFLOW_INTAKE_META_GRAPH_BASE_URL}). */
+        @WithDefault("https://graph.facebook.com/v21.0")
+        String graphBaseUrl();
+    }
+
     /** Settings a new source gets unless its creator says otherwise. */
     SourceDefaults sourceDefaults();
 

@@ -30,6 +30,7 @@ import io.leadflow.intake.lead.LeadMetrics;
 import io.leadflow.intake.ratelimit.RateLimitedException;
 import io.leadflow.intake.source.AuthenticatedSource;
 import io.leadflow.intake.source.UnauthorizedSourceException;
+import io.leadflow.intake.webhook.LeadSourceUnavailableException;
 import io.quarkus.logging.Log;
 
 /**
@@ -143,6 +144,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response leadSourceUnavailable(LeadSourceUnavailableException e) {
+        Log.warnf("Lead platform unavailable: %s", e.getMessage());
+        return withHeader(problem(ProblemType.LEAD_SOURCE_UNAVAILABLE,
+                "A lead named in the notification could not be read from the platform.", List.of()),
+                HttpHeaders.RETRY_AFTER, "60");
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e) {
         Log.error("Unexpected failure while handling a request", e);
         return problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
@@ -192,7 +201,7 @@ public class ProblemMappers {
     }
 
     /** {@code createLead.lead.interest.budget} → {@code interest.budget}; map entries as {@code utm[key]}. */
-    static String jsonPath(Path path) {
+    public static String jsonPath(Path path) {
         StringBuilder json = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();

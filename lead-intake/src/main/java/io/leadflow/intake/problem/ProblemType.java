@@ -18,6 +18,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     BAD_REQUEST("bad-request", "Bad request", 400),
     BROKER_UNAVAILABLE("broker-unavailable", "The lead could not be stored; retry with the same Idempotency-Key", 503),
+    LEAD_SOURCE_UNAVAILABLE("lead-source-unavailable", "The lead platform did not give us the lead; retry later", 503),
     INTERNAL_ERROR("internal-error", "Internal error", 500);
 
     private static final String URN_PREFIX = "urn:leadflow:problem:";

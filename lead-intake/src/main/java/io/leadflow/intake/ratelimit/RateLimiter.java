@@ -50,6 +50,16 @@ public class RateLimiter {
         }
     }
 
+    /** Takes back one event counted by {@link #acquire} in the current window (a later limit refused the lead). */
+    public void release(String rule, String key, Duration length) {
+        long now = clock.millis();
+        long start = now - Math.floorMod(now, length.toMillis());
+        Window window = windows.get(rule + '\u0000' + key);
+        if (window != null && window.start == start) {
+            window.count.decrementAndGet();
+        }
+    }
+
     private static final class Window {
         final long start;
         final long size;

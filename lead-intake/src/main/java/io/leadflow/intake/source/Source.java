@@ -59,6 +59,9 @@ public class Source extends PanacheEntityBase {
     @Column(name = "meta_app_secret")
     public String metaAppSecret;
 
+    @Column(name = "meta_page_access_token")
+    public String metaPageAccessToken;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

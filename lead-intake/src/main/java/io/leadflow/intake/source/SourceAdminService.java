@@ -145,6 +145,9 @@ public class SourceAdminService {
         if (request.metaAppSecret() != null) {
             source.metaAppSecret = request.metaAppSecret();
         }
+        if (request.metaPageAccessToken() != null) {
+            source.metaPageAccessToken = request.metaPageAccessToken();
+        }
         SourceRequest.Limits limits = request.limits();
         if (limits != null) {
             if (limits.leadsPerMinute() != null) {

@@ -16,7 +16,8 @@ import io.leadflow.intake.normalize.ValidTimeZone;
  * required; on update ({@code PATCH}) an absent field is left as it is. Explicit fields only: nothing else
  * about a source can be set from a request.
  *
- * @param metaAppSecret the Meta app secret that signs Lead Ads webhooks; write-only, never returned
+ * @param metaAppSecret       the Meta app secret that signs Lead Ads webhooks; write-only, never returned
+ * @param metaPageAccessToken the page access token that reads Meta leads from the Graph API; write-only
  */
 public record SourceRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}", message = "must be 1-64 of a-z 0-9 . _ - (starting with a letter or digit)") String id,
@@ -29,7 +30,8 @@ public record SourceRequest(
         @Valid Limits limits,
         @Min(0) @Max(3600) Integer formMinAgeSeconds,
         @Min(60) @Max(2_592_000) Integer formMaxAgeSeconds,
-        @Size(min = 8, max = 200) String metaAppSecret) {
+        @Size(min = 8, max = 200) String metaAppSecret,
+        @Size(min = 8, max = 1000) String metaPageAccessToken) {
 
     static final String ORIGIN = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?";
 

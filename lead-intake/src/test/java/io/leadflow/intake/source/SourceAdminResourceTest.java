@@ -31,7 +31,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
 class SourceAdminResourceTest extends PublishingTest {
 
-    static final String ADMIN_TOKEN = "test-admin-token";
     private static final String LEAD = """
             {"fullName": "Maria Lopez", "email": "maria@example.com"}
             """;
@@ -39,7 +38,7 @@ class SourceAdminResourceTest extends PublishingTest {
     @Test
     void shouldCreateASourceWhoseKeyIsShownOnceStoredHashedAndAcceptedForLeads() {
         String id = "oak-ridge-" + UUID.randomUUID().toString().substring(0, 8);
-        String key = createSource(id, """
+        String key = AdminApi.createSource(id, """
                 "defaultCountry": "GB", "defaultTimeZone": "Europe/London",
                 "consentText": "I agree to receive texts from Oak Ridge Homes.",
                 "allowedOrigins": ["https://oakridge.example"], "limits": {"leadsPerMinute": 50}
@@ -50,12 +49,12 @@ class SourceAdminResourceTest extends PublishingTest {
                 .extract().path("key");
         assertThat(key).startsWith("lfk_");
 
-        admin().get("/admin/sources/" + id).then().statusCode(200)
+        AdminApi.admin().get("/admin/sources/" + id).then().statusCode(200)
                 .body("name", equalTo("Oak Ridge"))
                 .body("allowedOrigins", containsInAnyOrder("https://oakridge.example"))
                 .body("key", nullValue())
                 .body("$", not(org.hamcrest.Matchers.hasKey("metaAppSecret")));
-        admin().get("/admin/sources").then().statusCode(200).body("id", hasItem(id));
+        AdminApi.admin().get("/admin/sources").then().statusCode(200).body("id", hasItem(id));
 
         Map<TopicPartition, Long> before = topic.endOffsets();
         given().auth().oauth2(key).contentType(ContentType.JSON).body("""
@@ -71,9 +70,9 @@ class SourceAdminResourceTest extends PublishingTest {
     @Test
     void shouldKeepThePreviousKeyWorkingOnlyForTheGracePeriodAfterARotation() {
         String id = "rotating-" + UUID.randomUUID().toString().substring(0, 8);
-        String oldKey = createSource(id, "").extract().path("key");
+        String oldKey = AdminApi.createSource(id, "").extract().path("key");
 
-        String newKey = admin().post("/admin/sources/" + id + "/keys?graceSeconds=3600").then()
+        String newKey = AdminApi.admin().post("/admin/sources/" + id + "/keys?graceSeconds=3600").then()
                 .statusCode(201)
                 .body("previousKeysValidUntil", equalTo(FixedClock.NOW.plusSeconds(3600).toString()))
                 .extract().path("key");
@@ -83,7 +82,7 @@ class SourceAdminResourceTest extends PublishingTest {
         FixedClock.advance(Duration.ofHours(1));
         postLead(oldKey).statusCode(401);
         postLead(newKey).statusCode(202);
-        admin().post("/admin/sources/nope/keys").then().statusCode(404).contentType("application/problem+json");
+        AdminApi.admin().post("/admin/sources/nope/keys").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -93,15 +92,15 @@ class SourceAdminResourceTest extends PublishingTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:leadflow:problem:admin-unauthorized"));
         given().auth().oauth2("test-key-website").get("/admin/sources").then().statusCode(401);
-        given().auth().oauth2(ADMIN_TOKEN + "x").contentType(ContentType.JSON).body("{\"id\":\"x\",\"name\":\"X\"}")
+        given().auth().oauth2(AdminApi.TOKEN + "x").contentType(ContentType.JSON).body("{\"id\":\"x\",\"name\":\"X\"}")
                 .post("/admin/sources").then().statusCode(401);
         // and the admin token is no source key
-        postLead(ADMIN_TOKEN).statusCode(401);
+        postLead(AdminApi.TOKEN).statusCode(401);
     }
 
     @Test
     void shouldAnswerBadSourceSettingsWithAProblemNamingEachField() {
-        admin().contentType(ContentType.JSON).body("""
+        AdminApi.admin().contentType(ContentType.JSON).body("""
                 {"id": "Bad Id", "name": "", "defaultCountry": "XX", "defaultTimeZone": "Mars/Base",
                  "allowedOrigins": ["oakridge.example/contact"], "thankYouUrl": "javascript:alert(1)",
                  "limits": {"leadsPerMinute": 0}, "formMinAgeSeconds": -1}
@@ -111,9 +110,9 @@ class SourceAdminResourceTest extends PublishingTest {
                 .body("type", equalTo("urn:leadflow:problem:invalid-request"))
                 .body("errors.field", containsInAnyOrder("id", "name", "defaultCountry", "defaultTimeZone",
                         "allowedOrigins[0]", "thankYouUrl", "limits.leadsPerMinute", "formMinAgeSeconds"));
-        admin().contentType(ContentType.JSON).body("{\"name\": \"No id\"}").post("/admin/sources").then()
+        AdminApi.admin().contentType(ContentType.JSON).body("{\"name\": \"No id\"}").post("/admin/sources").then()
                 .statusCode(400).body("errors.field", containsInAnyOrder("id"));
-        admin().contentType(ContentType.JSON).body("{\"id\": \"test-website\", \"name\": \"Taken\"}")
+        AdminApi.admin().contentType(ContentType.JSON).body("{\"id\": \"test-website\", \"name\": \"Taken\"}")
                 .post("/admin/sources").then()
                 .statusCode(409).body("errors[0].field", equalTo("id"));
     }
@@ -121,9 +120,9 @@ class SourceAdminResourceTest extends PublishingTest {
     @Test
     void shouldChangeOnlyTheSettingsAPatchNames() {
         String id = "patched-" + UUID.randomUUID().toString().substring(0, 8);
-        createSource(id, "\"consentText\": \"Texts OK\"");
+        AdminApi.createSource(id, "\"consentText\": \"Texts OK\"");
 
-        admin().contentType(ContentType.JSON).body("""
+        AdminApi.admin().contentType(ContentType.JSON).body("""
                 {"thankYouUrl": "https://oakridge.example/thanks", "formMinAgeSeconds": 5, "metaAppSecret": "app-secret-123"}
                 """).patch("/admin/sources/" + id).then()
                 .statusCode(200)
@@ -131,23 +130,9 @@ class SourceAdminResourceTest extends PublishingTest {
                 .body("formMinAgeSeconds", equalTo(5))
                 .body("consentText", equalTo("Texts OK"))
                 .body("metaConfigured", equalTo(true));
-        admin().contentType(ContentType.JSON).body("{\"id\": \"other\"}").patch("/admin/sources/" + id).then()
+        AdminApi.admin().contentType(ContentType.JSON).body("{\"id\": \"other\"}").patch("/admin/sources/" + id).then()
                 .statusCode(400).body("errors[0].field", equalTo("id"));
-        admin().contentType(ContentType.JSON).body("{}").patch("/admin/sources/missing-source").then().statusCode(404);
-    }
-
-    /** Creates a source named Oak Ridge with these extra JSON members; answers the 201. */
-    static ValidatableResponse createSource(String id, String extraMembers) {
-        String members = extraMembers.isBlank() ? "" : ", " + extraMembers;
-        return admin().contentType(ContentType.JSON)
-                .body("{\"id\": \"" + id + "\", \"name\": \"Oak Ridge\"" + members + "}")
-                .post("/admin/sources").then()
-                .statusCode(201)
-                .header("Location", org.hamcrest.Matchers.endsWith("/admin/sources/" + id));
-    }
-
-    static io.restassured.specification.RequestSpecification admin() {
-        return given().auth().oauth2(ADMIN_TOKEN);
+        AdminApi.admin().contentType(ContentType.JSON).body("{}").patch("/admin/sources/missing-source").then().statusCode(404);
     }
 
     private static ValidatableResponse postLead(String key) {
