@@ -268,6 +268,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         switch (service) {
             case LEAD_INTAKE -> {
+                putDatasource(env);
+                env.put("LEADFLOW_INTAKE_ADMIN_TOKEN", settings.opsToken);
+                env.put("LEADFLOW_INTAKE_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get(service));
                 env.put("LEADFLOW_INTAKE_SOURCE_KEYS", settings.sourceKeys.entrySet().stream()
                         .map(source -> source.getKey() + "=" + sha256Hex(source.getValue()))
                         .collect(Collectors.joining(",")));

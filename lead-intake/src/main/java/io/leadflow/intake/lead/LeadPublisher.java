@@ -32,8 +32,12 @@ public class LeadPublisher {
 
     @Inject
     public LeadPublisher(@Channel(Topics.LEADS_RECEIVED) MutinyEmitter<LeadReceived> emitter, IntakeConfig config) {
+        this(emitter, config.publishTimeout());
+    }
+
+    LeadPublisher(MutinyEmitter<LeadReceived> emitter, Duration timeout) {
         this.emitter = emitter;
-        this.timeout = config.publishTimeout();
+        this.timeout = timeout;
     }
 
     /** Completes once the broker acknowledged the record (acks=all); fails with {@link BrokerUnavailableException}. */

@@ -17,20 +17,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadflow.intake.config.IntakeConfig;
 import io.leadflow.intake.source.AuthenticatedSource;
 import io.leadflow.intake.source.SourceKeyRequired;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 
-/** The public door for leads. */
+/** The public door for leads in Leadflow's own JSON format. */
 @Path("/api/leads")
+@Tag(name = "leads")
 public class LeadResource {
 
     @Inject
-    LeadService leads;
+    LeadAdmission admission;
+
+    @Inject
+    LeadFingerprints fingerprints;
 
     @Inject
     AuthenticatedSource source;
@@ -45,21 +48,20 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SourceKeyRequired
-    @Operation(summary = "Take a lead", description = "Answers 202 once Kafka has the leads.received event.")
-    public Uni<Response> createLead(@NotNull @Valid LeadRequest lead,
-            @HeaderParam(LeadService.IDEMPOTENCY_KEY) String idempotencyKey,
+    @Operation(summary = "Take a lead", description = "Answers 202 once Kafka has the leads.received event. "
+            + "A retry with the same Idempotency-Key and body gets the first answer and publishes nothing.")
+    public Response createLead(@NotNull @Valid LeadRequest lead,
+            @HeaderParam(LeadAdmission.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
         Instant receivedAt = clock.instant();
-        SocketAddress remote = http.remoteAddress();
         Submission submission = new Submission(source.require(), receivedAt, idempotencyKey,
-                remote == null ? null : remote.hostAddress());
-        return leads.accept(lead, submission).map(event -> {
-            URI timeline = timelineOf(event.leadId().toString());
-            return Response.accepted(new LeadAccepted(event.leadId(), event.receivedAt(),
-                    new LeadAccepted.Links(timeline.toString())))
-                    .location(timeline)
-                    .build();
-        });
+                fingerprints.of(lead), ClientAddress.of(http));
+        LeadAdmission.Admitted admitted = admission.admit(lead, submission);
+        URI timeline = timelineOf(admitted.leadId().toString());
+        return Response.accepted(new LeadAccepted(admitted.leadId(), admitted.receivedAt(),
+                new LeadAccepted.Links(timeline.toString())))
+                .location(timeline)
+                .build();
     }
 
     private URI timelineOf(String leadId) {

@@ -17,15 +17,13 @@ import io.leadflow.intake.normalize.NormalizedPhone;
 import io.leadflow.intake.normalize.PhoneNormalizer;
 import io.leadflow.intake.normalize.TimeZoneResolver;
 import io.leadflow.intake.problem.FieldError;
+import io.leadflow.intake.source.SourceSettings;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** Turns a validated request into a {@code LeadReceived} and publishes it. */
+/** Turns a validated request into a normalized {@code LeadReceived}, and publishes it. */
 @ApplicationScoped
 public class LeadService {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final int IDEMPOTENCY_KEY_MAX = 200;
 
     private final PhoneNormalizer phones;
     private final TimeZoneResolver timeZones;
@@ -42,8 +40,7 @@ public class LeadService {
     }
 
     /** Completes with the published event once the broker has it. */
-    public Uni<LeadReceived> accept(LeadRequest request, Submission submission) {
-        LeadReceived lead = toEvent(request, submission);
+    public Uni<LeadReceived> publish(LeadReceived lead) {
         return publisher.publish(lead)
                 .invoke(() -> {
                     metrics.received(lead.sourceId());
@@ -56,17 +53,13 @@ public class LeadService {
     }
 
     LeadReceived toEvent(LeadRequest request, Submission submission) {
-        String idempotencyKey = Text.clean(submission.idempotencyKey());
-        if (idempotencyKey != null && idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
-            throw new InvalidLeadException(List.of(
-                    new FieldError(IDEMPOTENCY_KEY, "size must be between 1 and " + IDEMPOTENCY_KEY_MAX)));
-        }
-        Optional<NormalizedPhone> phone = phones.normalize(request.phone());
+        SourceSettings source = submission.source();
+        Optional<NormalizedPhone> phone = phones.normalize(request.phone(), source.defaultCountry());
         if (request.phone() != null && phone.isEmpty()) {
             // validation let it through, so the configuration changed under us; still never publish it
             throw new InvalidLeadException(List.of(new FieldError("phone", "is not a valid phone number")));
         }
-        UUID leadId = LeadIds.forSubmission(submission.sourceId(), idempotencyKey);
+        UUID leadId = LeadIds.forSubmission(source.id(), submission.idempotencyKey());
         Contact contact = new Contact(
                 fullName(request),
                 request.firstName(),
@@ -77,11 +70,11 @@ public class LeadService {
                 phone.isPresent());
         return new LeadReceived(
                 leadId,
-                submission.sourceId(),
+                source.id(),
                 submission.receivedAt(),
                 Boolean.TRUE.equals(request.test()),
                 contact,
-                timeZones.resolve(request.timeZone(), phone),
+                timeZones.resolve(request.timeZone(), phone, source.defaultTimeZone()),
                 request.message(),
                 interest(request.interest()),
                 nullIfEmpty(request.utm()),

@@ -28,20 +28,28 @@ public class PhoneNormalizer {
 
     /** @param defaultRegion ISO 3166 region for numbers written without {@code +country} */
     public PhoneNormalizer(String defaultRegion) {
-        String region = defaultRegion.trim().toUpperCase(Locale.ROOT);
-        if (!PHONES.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException("leadflow.intake.default-country: unknown region " + region);
+        if (!isSupportedRegion(defaultRegion)) {
+            throw new IllegalArgumentException("leadflow.intake.default-country: unknown region " + defaultRegion);
         }
-        this.defaultRegion = region;
+        this.defaultRegion = defaultRegion.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public static boolean isSupportedRegion(String region) {
+        return region != null && PHONES.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
     }
 
     /** The number, if it parses and is a valid number for its region. */
     public Optional<NormalizedPhone> normalize(String raw) {
+        return normalize(raw, defaultRegion);
+    }
+
+    /** The number, read with this region for numbers without {@code +country}. */
+    public Optional<NormalizedPhone> normalize(String raw, String region) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         try {
-            PhoneNumber number = PHONES.parse(raw, defaultRegion);
+            PhoneNumber number = PHONES.parse(raw, region.toUpperCase(Locale.ROOT));
             if (!PHONES.isValidNumber(number)) {
                 return Optional.empty();
             }
@@ -50,9 +58,5 @@ public class PhoneNormalizer {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
-    }
-
-    public boolean isValid(String raw) {
-        return normalize(raw).isPresent();
     }
 }

@@ -48,6 +48,11 @@ public class TimeZoneResolver {
      * @param phone    the lead's valid phone, if any
      */
     public LeadTimeZone resolve(String formZone, Optional<NormalizedPhone> phone) {
+        return resolve(formZone, phone, defaultZone);
+    }
+
+    /** As {@link #resolve(String, Optional)}, with the source's own default zone. */
+    public LeadTimeZone resolve(String formZone, Optional<NormalizedPhone> phone, ZoneId defaultZone) {
         if (formZone != null) {
             return new LeadTimeZone(formZone, BASIS_FORM);
         }

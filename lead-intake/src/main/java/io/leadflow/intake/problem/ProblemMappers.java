@@ -20,11 +20,17 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.leadflow.intake.admin.AdminTokenRequired;
+import io.leadflow.intake.admin.AdminUnauthorizedException;
 import io.leadflow.intake.lead.BrokerUnavailableException;
+import io.leadflow.intake.lead.IdempotencyConflictException;
+import io.leadflow.intake.lead.LeadAdmission;
 import io.leadflow.intake.lead.InvalidLeadException;
 import io.leadflow.intake.lead.LeadMetrics;
+import io.leadflow.intake.ratelimit.RateLimitedException;
 import io.leadflow.intake.source.AuthenticatedSource;
 import io.leadflow.intake.source.UnauthorizedSourceException;
+import io.leadflow.intake.webhook.LeadSourceUnavailableException;
 import io.quarkus.logging.Log;
 
 /**
@@ -36,7 +42,7 @@ public class ProblemMappers {
     /** Problems that reject a lead; the rest (404, 405…) are not about leads and are not counted. */
     private static final Set<ProblemType> REJECTIONS = Set.of(ProblemType.INVALID_LEAD, ProblemType.MALFORMED_JSON,
             ProblemType.UNAUTHORIZED, ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.PAYLOAD_TOO_LARGE,
-            ProblemType.BROKER_UNAVAILABLE);
+            ProblemType.BROKER_UNAVAILABLE, ProblemType.IDEMPOTENCY_CONFLICT, ProblemType.RATE_LIMITED);
 
     @Inject
     LeadMetrics metrics;
@@ -56,7 +62,45 @@ public class ProblemMappers {
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        return problem(ProblemType.INVALID_LEAD, "One or more fields are invalid; see errors.", errors);
+        ProblemType type = violations.stream().anyMatch(ProblemMappers::isAdminRequest)
+                ? ProblemType.INVALID_REQUEST : ProblemType.INVALID_LEAD;
+        return problem(type, "One or more fields are invalid; see errors.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return problem(ProblemType.INVALID_REQUEST, "One or more fields are invalid; see errors.", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(ProblemType.NOT_FOUND, e.getMessage() + ".", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return problem(ProblemType.CONFLICT, e.getMessage() + ".", List.of(e.error()));
+    }
+
+    @ServerExceptionMapper
+    public Response adminUnauthorized(AdminUnauthorizedException e) {
+        return withHeader(problem(ProblemType.ADMIN_UNAUTHORIZED,
+                "Send the admin token as Authorization: Bearer <token>.", List.of()), HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e) {
+        return problem(ProblemType.IDEMPOTENCY_CONFLICT,
+                "This Idempotency-Key was first used with another lead; use a new key for a new lead.",
+                List.of(new FieldError(LeadAdmission.IDEMPOTENCY_KEY, "was used with a different body")));
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return withHeader(problem(ProblemType.RATE_LIMITED,
+                "The source's limit " + e.rule() + " is reached; retry after the time in Retry-After.",
+                List.of(new FieldError("limits." + e.rule(), "reached"))),
+                HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     }
 
     @ServerExceptionMapper
@@ -88,18 +132,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedSourceException e) {
-        return Response.fromResponse(problem(ProblemType.UNAUTHORIZED,
-                "Send the source key as Authorization: Bearer <key>.", List.of()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
+        return withHeader(problem(ProblemType.UNAUTHORIZED,
+                "Send the source key as Authorization: Bearer <key>.", List.of()), HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
-        return Response.fromResponse(problem(ProblemType.BROKER_UNAVAILABLE,
-                "The lead was not accepted because the event log did not confirm it in time.", List.of()))
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .build();
+        return withHeader(problem(ProblemType.BROKER_UNAVAILABLE,
+                "The lead was not accepted because the event log did not confirm it in time.", List.of()),
+                HttpHeaders.RETRY_AFTER, "5");
+    }
+
+    @ServerExceptionMapper
+    public Response leadSourceUnavailable(LeadSourceUnavailableException e) {
+        Log.warnf("Lead platform unavailable: %s", e.getMessage());
+        return withHeader(problem(ProblemType.LEAD_SOURCE_UNAVAILABLE,
+                "A lead named in the notification could not be read from the platform.", List.of()),
+                HttpHeaders.RETRY_AFTER, "60");
     }
 
     @ServerExceptionMapper
@@ -112,6 +161,10 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
         List<FieldError> errors = field.isEmpty() ? List.of() : List.of(new FieldError(field, "has the wrong type"));
         return problem(ProblemType.MALFORMED_JSON, "The body must be a JSON object in the lead format.", errors);
+    }
+
+    private static Response withHeader(Response response, String name, String value) {
+        return Response.fromResponse(response).header(name, value).build();
     }
 
     private Response problem(ProblemType type, String detail, List<FieldError> errors) {
@@ -128,6 +181,16 @@ public class ProblemMappers {
                 .entity(new Problem(type.uri(), type.title(), status, detail, errors));
     }
 
+    /** Admin resources validate requests that are not leads. */
+    private static boolean isAdminRequest(ConstraintViolation<?> violation) {
+        for (Class<?> type = violation.getRootBeanClass(); type != null; type = type.getSuperclass()) {
+            if (type.isAnnotationPresent(AdminTokenRequired.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isReturnValue(ConstraintViolation<?> violation) {
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.RETURN_VALUE) {
@@ -138,7 +201,7 @@ public class ProblemMappers {
     }
 
     /** {@code createLead.lead.interest.budget} → {@code interest.budget}; map entries as {@code utm[key]}. */
-    static String jsonPath(Path path) {
+    public static String jsonPath(Path path) {
         StringBuilder json = new StringBuilder();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();

@@ -4,22 +4,29 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The lead source the current request authenticated as, set by {@link SourceKeyFilter}. */
+/**
+ * The lead source the current request is for: authenticated by its key ({@link SourceKeyFilter}), or found by
+ * its form key or webhook path and verified by the endpoint.
+ */
 @RequestScoped
 public class AuthenticatedSource {
 
-    private String sourceId;
+    private SourceSettings source;
 
-    void set(String sourceId) {
-        this.sourceId = sourceId;
+    public void set(SourceSettings source) {
+        this.source = source;
+    }
+
+    public Optional<SourceSettings> current() {
+        return Optional.ofNullable(source);
     }
 
     public Optional<String> sourceId() {
-        return Optional.ofNullable(sourceId);
+        return current().map(SourceSettings::id);
     }
 
-    /** The source id, for code that only runs behind {@link SourceKeyRequired}. */
-    public String require() {
-        return sourceId().orElseThrow(UnauthorizedSourceException::new);
+    /** The source, for code that only runs once a source is known. */
+    public SourceSettings require() {
+        return current().orElseThrow(UnauthorizedSourceException::new);
     }
 }

@@ -1,5 +1,7 @@
 package io.leadflow.intake.source;
 
+import java.time.Clock;
+
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -17,23 +19,20 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class SourceKeyFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "bearer ";
+    @Inject
+    SourceDirectory sources;
 
     @Inject
-    SourceKeys sourceKeys;
+    Clock clock;
 
     @Inject
     AuthenticatedSource authenticatedSource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new UnauthorizedSourceException();
-        }
-        String key = header.substring(BEARER.length()).trim();
-        String sourceId = sourceKeys.authenticate(key).orElseThrow(UnauthorizedSourceException::new);
-        authenticatedSource.set(sourceId);
+        SourceSettings source = BearerTokens.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(key -> sources.authenticate(key, clock.instant()))
+                .orElseThrow(UnauthorizedSourceException::new);
+        authenticatedSource.set(source);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import io.leadflow.contracts.EventTypes;
 import io.leadflow.contracts.LeadReceived;
-import io.leadflow.intake.config.IntakeConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -32,7 +28,7 @@ class LeadPublisherTest {
         StubEmitter emitter = new StubEmitter(message -> Uni.createFrom().voidItem());
         LeadReceived lead = lead();
 
-        new LeadPublisher(emitter, config(Duration.ofSeconds(1))).publish(lead).await().atMost(WAIT);
+        new LeadPublisher(emitter, Duration.ofSeconds(1)).publish(lead).await().atMost(WAIT);
 
         Message<? extends LeadReceived> sent = emitter.sent;
         assertThat(sent.getPayload()).isSameAs(lead);
@@ -50,7 +46,7 @@ class LeadPublisherTest {
     void shouldFailAsBrokerUnavailableWhenTheBrokerNacks() {
         StubEmitter emitter = new StubEmitter(message -> Uni.createFrom().failure(new IllegalStateException("nack")));
 
-        assertThatThrownBy(() -> new LeadPublisher(emitter, config(Duration.ofSeconds(1))).publish(lead())
+        assertThatThrownBy(() -> new LeadPublisher(emitter, Duration.ofSeconds(1)).publish(lead())
                 .await().atMost(WAIT)).isInstanceOf(BrokerUnavailableException.class);
     }
 
@@ -60,7 +56,7 @@ class LeadPublisherTest {
             throw new IllegalStateException("channel down");
         });
 
-        assertThatThrownBy(() -> new LeadPublisher(emitter, config(Duration.ofSeconds(1))).publish(lead())
+        assertThatThrownBy(() -> new LeadPublisher(emitter, Duration.ofSeconds(1)).publish(lead())
                 .await().atMost(WAIT)).isInstanceOf(BrokerUnavailableException.class);
     }
 
@@ -68,7 +64,7 @@ class LeadPublisherTest {
     void shouldFailAsBrokerUnavailableWhenNoAcknowledgementComesInTime() {
         StubEmitter emitter = new StubEmitter(message -> Uni.createFrom().nothing());
 
-        assertThatThrownBy(() -> new LeadPublisher(emitter, config(Duration.ofMillis(50))).publish(lead())
+        assertThatThrownBy(() -> new LeadPublisher(emitter, Duration.ofMillis(50)).publish(lead())
                 .await().atMost(WAIT)).isInstanceOf(BrokerUnavailableException.class);
     }
 
@@ -77,35 +73,6 @@ class LeadPublisherTest {
                 new LeadReceived.Contact("Maria Lopez", "Maria", "Lopez", "maria@example.com", null, null, false),
                 new LeadReceived.LeadTimeZone("America/New_York", "default"), null, null, null,
                 new LeadReceived.Consent(false, false, null, null, "127.0.0.1", null));
-    }
-
-    private static IntakeConfig config(Duration publishTimeout) {
-        return new IntakeConfig() {
-            @Override
-            public Optional<List<String>> sourceKeys() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String defaultCountry() {
-                return "US";
-            }
-
-            @Override
-            public ZoneId defaultTimeZone() {
-                return ZoneId.of("America/New_York");
-            }
-
-            @Override
-            public String timelineBaseUrl() {
-                return "http://localhost:8081";
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return publishTimeout;
-            }
-        };
     }
 
     /** Only {@code sendMessage} is used by the publisher. */

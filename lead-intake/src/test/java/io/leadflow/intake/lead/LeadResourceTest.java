@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +32,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
-class LeadResourceTest {
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
+class LeadResourceTest extends PublishingTest {
 
     /** Keys whose SHA-256 is configured for the test profile in application.properties. */
     static final String WEBSITE_KEY = "test-key-website";
@@ -43,18 +41,6 @@ class LeadResourceTest {
     static final String TIMELINE_BASE = "http://engine.test:8081/api/leads/";
 
     private static final ObjectMapper JSON = Json.newMapper();
-
-    private LeadsTopic topic;
-
-    @BeforeEach
-    void openTopic() {
-        topic = new LeadsTopic(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterEach
-    void closeTopic() {
-        topic.close();
-    }
 
     @Test
     void shouldAnswer202AndPublishExactlyOneNormalizedLeadReceivedEventWithCloudEventHeaders() throws Exception {
@@ -128,32 +114,55 @@ class LeadResourceTest {
     }
 
     @Test
-    void shouldGiveTheSameLeadIdWhenTheSameIdempotencyKeyIsSentTwice() throws Exception {
+    void shouldAnswerARetryWithTheSameIdempotencyKeyWithTheFirstAnswerAndPublishNothingNew() throws Exception {
         String key = "form-submission-" + UUID.randomUUID();
         String body = """
-                {"fullName": "Maria Lopez", "phone": "+1 212 555 0100"}
+                {"fullName": "Maria Lopez", "phone": "+1 212 555 0100", "utm": {"b": "2", "a": "1"}}
+                """;
+        String sameLeadReformatted = """
+                {  "utm": {"a": "1", "b": "2"}, "phone": "+1 212 555 0100", "fullName": " Maria Lopez ", "unknown": 1 }
                 """;
         Map<TopicPartition, Long> before = topic.endOffsets();
 
-        String first = given().header("Idempotency-Key", key).auth().oauth2(WEBSITE_KEY).contentType(ContentType.JSON).body(body)
-                .post("/api/leads").then().statusCode(202).extract().path("leadId");
-        String retry = given().header("Idempotency-Key", key)
-                .auth().oauth2(WEBSITE_KEY).contentType(ContentType.JSON).body(body)
-                .post("/api/leads").then().statusCode(202).extract().path("leadId");
-        String otherSource = given().header("Idempotency-Key", key)
-                .auth().oauth2(PARTNER_KEY).contentType(ContentType.JSON).body(body)
-                .post("/api/leads").then().statusCode(202).extract().path("leadId");
+        String first = postWithKey(WEBSITE_KEY, key, body).statusCode(202).extract().path("leadId");
+        postWithKey(WEBSITE_KEY, key, sameLeadReformatted).statusCode(202)
+                .body("leadId", equalTo(first))
+                .body("receivedAt", equalTo(FixedClock.NOW.toString()))
+                .header("Location", equalTo(TIMELINE_BASE + first + "/timeline"));
+        String otherSource = postWithKey(PARTNER_KEY, key, body).statusCode(202).extract().path("leadId");
         String noKey = post(WEBSITE_KEY, body).statusCode(202).extract().path("leadId");
 
-        assertThat(retry).isEqualTo(first);
         assertThat(otherSource).isNotEqualTo(first);
         assertThat(noKey).isNotIn(first, otherSource);
-        List<ConsumerRecord<String, String>> sameLead = topic.recordsSince(before).stream()
-                .filter(r -> r.key().equals(first))
-                .toList();
-        // both deliveries carry the lead id the engine dedupes on, each with its own event id
-        assertThat(sameLead).hasSize(2);
-        assertThat(sameLead).extracting(r -> LeadsTopic.header(r, "ce_id")).doesNotHaveDuplicates();
+        assertThat(first).isEqualTo(LeadIds.forSubmission("test-website", key).toString());
+        assertThat(topic.recordsSince(before)).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(first, otherSource, noKey);
+    }
+
+    @Test
+    void shouldAnswer422WhenAnIdempotencyKeyIsReusedWithAnotherLeadAndForgetTheKeyAfter24Hours() {
+        String key = "reused-" + UUID.randomUUID();
+        Map<TopicPartition, Long> before = topic.endOffsets();
+        String first = postWithKey(WEBSITE_KEY, key, """
+                {"fullName": "Maria Lopez", "email": "maria@example.com"}
+                """).statusCode(202).extract().path("leadId");
+
+        postWithKey(WEBSITE_KEY, key, """
+                {"fullName": "Someone Else", "email": "else@example.com"}
+                """)
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:leadflow:problem:idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(topic.recordsSince(before)).extracting(ConsumerRecord::key).containsExactly(first);
+
+        FixedClock.advance(Duration.ofHours(24).plusSeconds(1));
+        Map<TopicPartition, Long> later = topic.endOffsets();
+        postWithKey(WEBSITE_KEY, key, """
+                {"fullName": "Someone Else", "email": "else@example.com"}
+                """).statusCode(202).body("leadId", equalTo(first));
+        // the record expired: the lead is published again, with the same id the engine dedupes on
+        assertThat(topic.recordsSince(later)).extracting(ConsumerRecord::key).containsExactly(first);
     }
 
     @Test
@@ -245,7 +254,12 @@ class LeadResourceTest {
         assertThat(topic.recordsSince(before)).extracting(ConsumerRecord::key).containsExactly(marker);
     }
 
-    private static ValidatableResponse post(String sourceKey, String body) {
+    private static ValidatableResponse postWithKey(String sourceKey, String idempotencyKey, String body) {
+        return given().header("Idempotency-Key", idempotencyKey).auth().oauth2(sourceKey).contentType(ContentType.JSON)
+                .body(body).post("/api/leads").then();
+    }
+
+    static ValidatableResponse post(String sourceKey, String body) {
         return given().auth().oauth2(sourceKey).contentType(ContentType.JSON).body(body).post("/api/leads").then();
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.leadflow.contracts.Topics;
 
@@ -20,12 +21,12 @@ import io.leadflow.contracts.Topics;
  * Reads {@code leads.received} on the real broker with a plain consumer (no group, explicit offsets). Because
  * intake answers 202 only after {@code acks=all}, a record is readable up to the end offsets taken after it.
  */
-final class LeadsTopic implements AutoCloseable {
+public final class LeadsTopic implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
 
-    LeadsTopic(String bootstrapServers) {
+    public LeadsTopic(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -38,12 +39,17 @@ final class LeadsTopic implements AutoCloseable {
         consumer.assign(partitions);
     }
 
-    Map<TopicPartition, Long> endOffsets() {
+    /** On the broker the test application uses. */
+    public static LeadsTopic open() {
+        return new LeadsTopic(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    public Map<TopicPartition, Long> endOffsets() {
         return consumer.endOffsets(partitions, Duration.ofSeconds(10));
     }
 
     /** Every record written after {@code from} and up to the current end of the topic. */
-    List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from) {
+    public List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from) {
         Map<TopicPartition, Long> end = endOffsets();
         from.forEach(consumer::seek);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -61,7 +67,7 @@ final class LeadsTopic implements AutoCloseable {
         return records;
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
