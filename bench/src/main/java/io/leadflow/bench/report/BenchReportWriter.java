@@ -88,11 +88,15 @@ public final class BenchReportWriter {
 
         md.append(String.format(Locale.ROOT, "%n## Processes during the load%n%nMachine: %.0f%% of %d cores busy, iowait %.0f%%.%n%n",
                 r.cpu().busyPercent(), r.cpu().cores(), r.cpu().iowaitPercent()));
-        md.append("| process | pid | CPU avg (% of one core) | CPU peak (1 s) | RSS peak MB | RSS at end MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("CPU ms per lead = CPU time during the load / leads accepted: what a lead costs, whatever share of the machine "
+                + "the run got (a lower bound for services still behind when the load stopped: the drain is not sampled).\n\n");
+        md.append("| process | pid | CPU avg (% of one core) | CPU peak (1 s) | CPU ms per lead | RSS peak MB | RSS at end MB |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (ProcessSampler.Usage usage : r.processes()) {
-            md.append(String.format(Locale.ROOT, "| %s%s | %d | %.0f | %.0f | %d | %d |%n", usage.name(),
+            double cpuMsPerLead = usage.averageCpuPercent() / 100 * r.cpu().sampledSeconds() * 1000 / Math.max(1, r.load().accepted());
+            md.append(String.format(Locale.ROOT, "| %s%s | %d | %.0f | %.0f | %.1f | %d | %d |%n", usage.name(),
                     usage.processes() > 1 ? " (" + usage.processes() + " processes)" : "", usage.pid(),
-                    usage.averageCpuPercent(), usage.peakCpuPercent(), usage.peakRssMb(), usage.lastRssMb()));
+                    usage.averageCpuPercent(), usage.peakCpuPercent(), cpuMsPerLead, usage.peakRssMb(), usage.lastRssMb()));
         }
         md.append("\n## Start times (ms, parts boot side by side)\n\n");
         for (Map.Entry<String, Long> part : r.startupMs().entrySet()) {

@@ -26,7 +26,7 @@ public final class ProcessSampler implements AutoCloseable {
     }
 
     /** The machine over the sampled interval: busy and iowait as a share of all cores, in percent. */
-    public record MachineUsage(int cores, double busyPercent, double iowaitPercent) {
+    public record MachineUsage(int cores, double busyPercent, double iowaitPercent, double sampledSeconds) {
     }
 
     private final Map<String, Long> pids;
@@ -100,10 +100,10 @@ public final class ProcessSampler implements AutoCloseable {
             total += machineLast[i] - machineFirst[i];
         }
         if (total == 0) {
-            return new MachineUsage(cores, 0, 0);
+            return new MachineUsage(cores, 0, 0, 0);
         }
-        return new MachineUsage(cores,
-                100.0 * (total - idle - iowait) / total, 100.0 * iowait / total);
+        return new MachineUsage(cores, 100.0 * (total - idle - iowait) / total, 100.0 * iowait / total,
+                (stoppedNanos - startedNanos) / 1e9);
     }
 
     private void sampleEverySecond() {
