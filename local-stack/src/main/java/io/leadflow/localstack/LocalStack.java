@@ -242,6 +242,7 @@ public final class LocalStack implements AutoCloseable {
                 putDatasource(env);
                 // stable for a data dir (the ops token is kept in its credentials), so opt-outs survive a restart
                 env.put("LEADFLOW_NOTIFIER_ADDRESS_HASH_KEY", "local-" + settings.opsToken + "-address-hash");
+                env.put("LEADFLOW_NOTIFIER_LINK_SIGNING_KEY", "local-" + settings.opsToken + "-link-signing");
                 if (usesRealProviders()) {
                     env.putAll(settings.realProviderEnvironment);
                     env.put("QUARKUS_MAILER_MOCK", "false");
