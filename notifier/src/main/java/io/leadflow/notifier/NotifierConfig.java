@@ -32,6 +32,9 @@ public interface NotifierConfig {
     @WithDefault("http://localhost:8082")
     String publicBaseUrl();
 
+    /** Bearer token of the notifier's own API (template preview). */
+    String apiToken();
+
     /** Secret key that signs the links we put in messages (one-click unsubscribe). */
     String linkSigningKey();
 
