@@ -287,6 +287,9 @@ public final class LocalStack implements AutoCloseable {
                 putDatasource(env);
                 // stable for a data dir (the ops token is kept in its credentials), so opt-outs survive a restart
                 env.put("LEADFLOW_NOTIFIER_ADDRESS_HASH_KEY", "local-" + settings.opsToken + "-address-hash");
+                env.put("LEADFLOW_NOTIFIER_LINK_SIGNING_KEY", "local-" + settings.opsToken + "-link-signing");
+                // the ops token the banner prints also opens the notifier's preview API
+                env.put("LEADFLOW_NOTIFIER_API_TOKEN", settings.opsToken);
                 if (usesRealProviders()) {
                     env.putAll(settings.realProviderEnvironment);
                     env.put("QUARKUS_MAILER_MOCK", "false");

@@ -1,6 +1,7 @@
 package io.leadflow.notifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -30,6 +31,16 @@ public interface NotifierConfig {
      */
     @WithDefault("http://localhost:8082")
     String publicBaseUrl();
+
+    /** Bearer token of the notifier's own API (template preview). */
+    String apiToken();
+
+    /** Secret key that signs the links we put in messages (one-click unsubscribe). */
+    String linkSigningKey();
+
+    /** How long an unsubscribe link keeps working. */
+    @WithDefault("60d")
+    Duration unsubscribeLinkLifetime();
 
     /** How a person reaches the business, in the HELP answer, e.g. {@code call (217) 555-0100}. */
     String helpContact();
@@ -146,6 +157,14 @@ public interface NotifierConfig {
 
         /** The sending number (E.164) every SMS goes out from. */
         String fromNumber();
+
+        /** The most segments a text may cost, the opt-out line included; checked for every template at start-up. */
+        @WithDefault("2")
+        int maxSegments();
+
+        /** The SMS templates checked against {@link #maxSegments()} at start-up. */
+        @WithDefault("new-lead-alert,first-text,call-now,second-call,check-in-call,same-day-text,helpful-text,two-week-text")
+        List<String> templates();
 
         /**
          * Public base URL Twilio posts delivery status to ({@code <base>/webhooks/twilio/status/<touchId>});

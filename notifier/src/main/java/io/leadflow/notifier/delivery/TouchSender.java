@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.email.EmailSender;
@@ -12,6 +13,7 @@ import io.leadflow.notifier.template.RenderedEmail;
 import io.leadflow.notifier.template.TemplateData;
 import io.leadflow.notifier.template.TemplateMissingException;
 import io.leadflow.notifier.template.TouchTemplates;
+import io.leadflow.notifier.unsubscribe.UnsubscribeLinks;
 
 /** Renders a touch for its route, then hands it to the provider of that route. */
 @ApplicationScoped
@@ -21,12 +23,15 @@ public class TouchSender {
     private final TwilioSmsSender sms;
     private final EmailSender email;
     private final NotifierConfig config;
+    private final UnsubscribeLinks unsubscribeLinks;
 
-    public TouchSender(TouchTemplates templates, TwilioSmsSender sms, EmailSender email, NotifierConfig config) {
+    public TouchSender(TouchTemplates templates, TwilioSmsSender sms, EmailSender email, NotifierConfig config,
+            UnsubscribeLinks unsubscribeLinks) {
         this.templates = templates;
         this.sms = sms;
         this.email = email;
         this.config = config;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     /**
@@ -36,6 +41,9 @@ public class TouchSender {
      */
     public Prepared prepare(TouchDue touch, Route route) {
         Map<String, String> data = TemplateData.of(touch, config.businessName(), config.postalAddress());
+        if (route.transport() == Route.Transport.EMAIL && route.recipient() == Audience.LEAD) {
+            data.put(TemplateData.UNSUBSCRIBE_URL, unsubscribeLinks.urlFor(touch.leadId(), route.address()));
+        }
         return switch (route.transport()) {
             case SMS -> new Prepared(route, templates.renderSms(touch.template(), data), null);
             case EMAIL -> new Prepared(route, null, templates.renderEmail(touch.template(), data));

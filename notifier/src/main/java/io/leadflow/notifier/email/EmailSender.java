@@ -56,6 +56,11 @@ public class EmailSender {
                 .setText(email.text())
                 .setHtml(email.html())
                 .addHeader("Message-ID", messageId);
+        if (email.unsubscribeUrl() != null) {
+            // RFC 8058 one-click: the mailbox POSTs "List-Unsubscribe=One-Click" to the URL
+            mail.addHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (rep != null && rep.email() != null && !rep.email().isBlank()) {
             mail.setReplyTo(rep.email().strip());
         }

@@ -1,5 +1,9 @@
 package io.leadflow.notifier.template;
 
-/** An email ready to send: both parts are always present. */
-public record RenderedEmail(String subject, String html, String text) {
+/**
+ * An email ready to send: both parts are always present.
+ *
+ * @param unsubscribeUrl the one-click unsubscribe link (List-Unsubscribe), null for email to a rep
+ */
+public record RenderedEmail(String subject, String html, String text, String unsubscribeUrl) {
 }

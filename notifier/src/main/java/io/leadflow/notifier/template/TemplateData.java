@@ -19,6 +19,9 @@ public final class TemplateData {
     static final int EMAIL_ECHO_MAX = 200;
     static final int SMS_REASON_MAX = 70;
     static final int FIELD_MAX = 30;
+    static final int NAME_MAX = 40;
+    /** The one-click unsubscribe link; empty unless the email goes to a lead. */
+    public static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
 
     private static final Pattern BEDROOMS = Pattern.compile("(?i)^\\s*(\\d+)\\s*-?\\s*(bed|beds|bedroom|bedrooms|br|bd)\\s*$");
 
@@ -37,7 +40,7 @@ public final class TemplateData {
             firstName = fullName.split(" ")[0];
         }
         data.put("firstName", firstName.isEmpty() ? "there" : truncate(firstName, 20));
-        data.put("leadName", !fullName.isEmpty() ? fullName : !firstName.isEmpty() ? firstName : "A new lead");
+        data.put("leadName", !fullName.isEmpty() ? truncate(fullName, NAME_MAX) : !firstName.isEmpty() ? firstName : "A new lead");
         data.put("leadPhone", lead == null ? "" : formatPhone(lead.phoneE164()));
         data.put("leadPhoneE164", lead == null ? "" : text(lead.phoneE164()));
         data.put("leadEmail", lead == null ? "" : text(lead.email()));
@@ -69,6 +72,7 @@ public final class TemplateData {
         data.put("reasonShort", truncate(reason, SMS_REASON_MAX));
         data.put("businessName", text(businessName));
         data.put("postalAddress", text(postalAddress));
+        data.put(UNSUBSCRIBE_URL, "");
         return data;
     }
 

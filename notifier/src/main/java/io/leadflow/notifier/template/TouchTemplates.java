@@ -34,7 +34,8 @@ public class TouchTemplates {
         String subject = oneLine(render(template, "email-subject.txt", data));
         String html = render(template, "email.html", data).strip() + "\n";
         String text = render(template, "email.txt", data).strip().replaceAll("\n{3,}", "\n\n") + "\n";
-        return new RenderedEmail(subject, html, text);
+        String unsubscribeUrl = data.getOrDefault(TemplateData.UNSUBSCRIBE_URL, "");
+        return new RenderedEmail(subject, html, text, unsubscribeUrl.isEmpty() ? null : unsubscribeUrl);
     }
 
     private String render(String template, String file, Map<String, String> data) {

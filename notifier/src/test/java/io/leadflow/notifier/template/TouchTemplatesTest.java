@@ -76,6 +76,14 @@ class TouchTemplatesTest {
     }
 
     @Test
+    void shouldFindEveryDefaultSmsTemplateWithinTwoSegmentsAtItsLongestAndFlagOneThatIsNot() {
+        assertThat(SmsLengthCheck.overLimit(templates, SMS_TEMPLATES, 2, "Oak Ridge Homes",
+                "100 Main Street, Springfield, IL 62701")).isEmpty();
+        assertThat(SmsLengthCheck.overLimit(templates, List.of("first-text", "new-lead-alert"), 1, "Oak Ridge Homes",
+                "100 Main Street, Springfield, IL 62701")).hasSize(2).first().asString().startsWith("first-text (2)");
+    }
+
+    @Test
     void shouldMakeTheFirstTextPersonalNameTheBusinessAndEndWithTheOptOut() {
         String sms = templates.renderSms("first-text", data(longestTouch("first-text")));
 
