@@ -64,8 +64,7 @@ public class LeadActionsResource {
     @Blocking
     public RepActions.ActionResult pause(@PathParam("leadId") UUID leadId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NoteRequest request) {
-        return actions.act(leadId, authenticator.authenticate(authorization), ActivityKind.PAUSE,
-                withNote(request == null ? null : request.note()));
+        return noted(leadId, authorization, ActivityKind.PAUSE, request);
     }
 
     @POST
@@ -73,7 +72,11 @@ public class LeadActionsResource {
     @Blocking
     public RepActions.ActionResult resume(@PathParam("leadId") UUID leadId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NoteRequest request) {
-        return actions.act(leadId, authenticator.authenticate(authorization), ActivityKind.RESUME,
+        return noted(leadId, authorization, ActivityKind.RESUME, request);
+    }
+
+    private RepActions.ActionResult noted(UUID leadId, String authorization, ActivityKind kind, NoteRequest request) {
+        return actions.act(leadId, authenticator.authenticate(authorization), kind,
                 withNote(request == null ? null : request.note()));
     }
 

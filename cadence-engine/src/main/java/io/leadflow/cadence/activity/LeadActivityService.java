@@ -16,9 +16,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.claim.ClaimService;
 import io.leadflow.cadence.lead.CadenceState;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.scheduling.CadenceControl;
+import io.leadflow.cadence.scheduling.CadencePlanner;
 import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.LeadActivity;
 
@@ -33,11 +35,16 @@ public class LeadActivityService {
     private static final Logger LOG = Logger.getLogger(LeadActivityService.class);
 
     private final CadenceControl cadences;
+    private final ClaimService claims;
+    private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    LeadActivityService(CadenceControl cadences, ObjectMapper objectMapper, Clock clock) {
+    LeadActivityService(CadenceControl cadences, ClaimService claims, CadencePlanner planner, ObjectMapper objectMapper,
+            Clock clock) {
         this.cadences = cadences;
+        this.claims = claims;
+        this.planner = planner;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -82,7 +89,11 @@ public class LeadActivityService {
             }
             case PAUSE -> pause(lead, now);
             case RESUME -> resume(lead, now);
-            case CLAIM, RECORD -> null;
+            case CLAIM -> claims.claim(lead, activity.actor(), now);
+            case NO_ANSWER -> lead.cadenceState != CadenceState.ACTIVE
+                    ? "no follow-up: the cadence is " + lead.cadenceState.name().toLowerCase(Locale.ROOT)
+                    : planner.planNoAnswer(lead, now).size() + " no-answer steps planned";
+            case RECORD -> null;
         };
         LeadEvent event = LeadEvent.of(lead.id, activity.at() == null ? now : activity.at(), wireName(activity.kind()),
                 activity.actor(), describe(activity.detail()));

@@ -35,6 +35,9 @@ public final class StopPolicy {
         if (APPOINTMENT_BOOKED.equals(outcome)) {
             return Decision.stop("appointment booked");
         }
+        if (Outcome.NO_ANSWER.wireName().equals(outcome)) {
+            return new Decision(Action.NO_ANSWER, null, "no answer");
+        }
         return Outcome.fromWire(outcome)
                 .filter(Outcome::stopsCadence)
                 .map(stopping -> Decision.stop("outcome " + stopping.wireName()))
@@ -53,6 +56,8 @@ public final class StopPolicy {
         PAUSE,
         RESUME,
         CLAIM,
+        /** Plan the playbook's no-answer steps (a voicemail and a text). */
+        NO_ANSWER,
         /** Nothing to change: it goes on the timeline. */
         RECORD
     }

@@ -18,6 +18,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN, e.getMessage()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
     public Response leadPending(LeadPendingException e) {
         return Problem.of("lead-pending", "Lead not available yet", Response.Status.NOT_FOUND, e.getMessage())
                 .toResponse()

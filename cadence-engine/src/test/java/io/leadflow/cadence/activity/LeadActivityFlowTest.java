@@ -37,7 +37,7 @@ import io.restassured.path.json.JsonPath;
         initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
 class LeadActivityFlowTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @Test
     void shouldStopEveryScheduledStepWhenTheLeadRepliesAndApplyARedeliveredReplyOnce() {
@@ -81,8 +81,12 @@ class LeadActivityFlowTest {
         LeadReceived lead = registered();
         try (TopicReader<LeadActivity> published = KafkaTestClient.read(Topics.LEADS_ACTIVITY, LeadActivity.class)) {
             outcome(lead.leadId(), Map.of("outcome", "no_answer"))
-                    .statusCode(200).body("kind", equalTo("outcome"));
-            timeline(lead.leadId()).body("cadenceState", equalTo("active"));
+                    .statusCode(200).body("kind", equalTo("outcome"))
+                    .body("effect", equalTo("2 no-answer steps planned"));
+            // the test playbook's no-answer pair: a voicemail task now, a text later
+            timeline(lead.leadId()).body("cadenceState", equalTo("active"))
+                    .body("timeline.find { it.kind == 'touch' && it.channel == 'voicemail_task' }.reason", equalTo("Leave a voicemail"))
+                    .body("timeline.find { it.reason == 'Pair the voicemail with a text' }.status", equalTo("scheduled"));
 
             String activityId = outcome(lead.leadId(), Map.of("outcome", "closed", "note", "Bought elsewhere"))
                     .statusCode(200)
@@ -92,7 +96,8 @@ class LeadActivityFlowTest {
             timeline(lead.leadId())
                     .body("cadenceState", equalTo("stopped"))
                     .body("timeline.find { it.kind == 'outcome' && it.detail.contains('closed') }.actor", equalTo("ops"))
-                    .body("timeline.find { it.kind == 'touch' && it.channel == 'call_task' }.status", equalTo("skipped"));
+                    .body("timeline.find { it.kind == 'touch' && it.channel == 'call_task' }.status", equalTo("skipped"))
+                    .body("timeline.find { it.reason == 'Pair the voicemail with a text' }.status", equalTo("skipped"));
             await().atMost(BOUND).until(() -> published.poll().stream()
                     .anyMatch(activity -> activity.activityId().toString().equals(activityId)
                             && activity.kind() == ActivityKind.OUTCOME

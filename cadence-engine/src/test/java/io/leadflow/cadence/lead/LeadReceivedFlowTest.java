@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class LeadReceivedFlowTest {
 
     private static final String OPS_TOKEN = TestLeads.OPS_TOKEN;
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @Test
     void shouldAssignARepStoreTheCadenceAndDispatchTheImmediateTouchesOnThePriorityTopic() {
@@ -66,8 +66,9 @@ class LeadReceivedFlowTest {
                 .then().statusCode(200)
                 .body("leadId", equalTo(lead.leadId().toString()))
                 .body("assignedRep.name", notNullValue())
-                // received + assigned + 2 alerts + 5 touches of the test playbook
-                .body("timeline", hasSize(9))
+                // received + settings + assigned + 2 alerts + 5 touches of the test playbook
+                .body("timeline", hasSize(10))
+                .body("timeline.find { it.kind == 'settings' }.detail", org.hamcrest.Matchers.containsString("defaults used"))
                 .body("timeline.find { it.touchId != null && it.status == 'scheduled' }.reason", notNullValue());
     }
 
@@ -106,7 +107,7 @@ class LeadReceivedFlowTest {
         }
         given().auth().oauth2(OPS_TOKEN)
                 .when().get("/api/leads/{id}/timeline", lead.leadId())
-                .then().statusCode(200).body("timeline", hasSize(9));
+                .then().statusCode(200).body("timeline", hasSize(10));
     }
 
     @Test
