@@ -37,6 +37,15 @@ public interface EngineConfig {
 
     Claim claim();
 
+    Commitments commitments();
+
+    interface Commitments {
+
+        /** How long past a promised time the rep has to log an outcome before the manager is alerted. */
+        @WithDefault("15m")
+        Duration breachGrace();
+    }
+
     /**
      * The first response to a lead's own inquiry (steps within 5 minutes of it) outside the contact
      * window: hold SMS and calls to the window (email and the rep's alert go at once), or send at once.

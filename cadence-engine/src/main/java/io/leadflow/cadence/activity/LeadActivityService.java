@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.cadence.claim.ClaimService;
+import io.leadflow.cadence.commitment.CommitmentService;
 import io.leadflow.cadence.lead.CadenceState;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.scheduling.CadenceControl;
@@ -37,14 +38,16 @@ public class LeadActivityService {
     private final CadenceControl cadences;
     private final ClaimService claims;
     private final CadencePlanner planner;
+    private final CommitmentService commitments;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    LeadActivityService(CadenceControl cadences, ClaimService claims, CadencePlanner planner, ObjectMapper objectMapper,
-            Clock clock) {
+    LeadActivityService(CadenceControl cadences, ClaimService claims, CadencePlanner planner,
+            CommitmentService commitments, ObjectMapper objectMapper, Clock clock) {
         this.cadences = cadences;
         this.claims = claims;
         this.planner = planner;
+        this.commitments = commitments;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -93,8 +96,12 @@ public class LeadActivityService {
             case NO_ANSWER -> lead.cadenceState != CadenceState.ACTIVE
                     ? "no follow-up: the cadence is " + lead.cadenceState.name().toLowerCase(Locale.ROOT)
                     : planner.planNoAnswer(lead, now).size() + " no-answer steps planned";
+            case COMMIT -> commitments.make(lead, activity.detail(), now);
             case RECORD -> null;
         };
+        if (activity.kind() == ActivityKind.OUTCOME) {
+            commitments.outcomeLogged(lead, now);
+        }
         LeadEvent event = LeadEvent.of(lead.id, activity.at() == null ? now : activity.at(), wireName(activity.kind()),
                 activity.actor(), describe(activity.detail()));
         event.id = activity.activityId();

@@ -27,7 +27,8 @@ public final class StopPolicy {
             case PAUSE -> new Decision(Action.PAUSE, null, "paused");
             case RESUME -> new Decision(Action.RESUME, null, "resumed");
             case CLAIM_REQUESTED -> new Decision(Action.CLAIM, null, "claim requested");
-            case OPT_IN, COMMITMENT, CAME_BACK -> Decision.record();
+            case COMMITMENT -> new Decision(Action.COMMIT, null, "commitment");
+            case OPT_IN, CAME_BACK -> Decision.record();
         };
     }
 
@@ -56,6 +57,8 @@ public final class StopPolicy {
         PAUSE,
         RESUME,
         CLAIM,
+        /** A rep's promise: a touch at that time, a reminder before it, a breach alert after it. */
+        COMMIT,
         /** Plan the playbook's no-answer steps (a voicemail and a text). */
         NO_ANSWER,
         /** Nothing to change: it goes on the timeline. */

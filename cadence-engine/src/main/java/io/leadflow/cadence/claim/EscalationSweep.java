@@ -82,7 +82,7 @@ public class EscalationSweep {
         CadenceSettings source = settings.forSource(lead.sourceId);
         Rep previous = lead.assignedRepId == null ? null : Rep.findById(lead.assignedRepId);
         String teamId = previous == null ? Rep.DEFAULT_TEAM : previous.teamId;
-        Rep manager = manager(teamId);
+        Rep manager = Team.managerOf(teamId);
         String unclaimed = (previous == null ? "nobody" : previous.name) + " did not claim it within "
                 + source.claimSla().toSeconds() + " s";
         List<Touch> created = new ArrayList<>();
@@ -132,10 +132,5 @@ public class EscalationSweep {
             }
         }
         return router.nextRep(teamId, now, current);
-    }
-
-    private static Rep manager(String teamId) {
-        Team team = Team.findById(teamId);
-        return team == null || team.managerRepId == null ? null : Rep.findById(team.managerRepId);
     }
 }

@@ -21,4 +21,10 @@ public class Team extends PanacheEntityBase {
 
     @Column(name = "manager_rep_id")
     public UUID managerRepId;
+
+    /** The manager of a team, or null when the team has none. */
+    public static Rep managerOf(String teamId) {
+        Team team = findById(teamId);
+        return team == null || team.managerRepId == null ? null : Rep.findById(team.managerRepId);
+    }
 }

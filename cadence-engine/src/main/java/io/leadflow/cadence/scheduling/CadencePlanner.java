@@ -10,9 +10,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadflow.cadence.EngineConfig;
+import io.leadflow.cadence.lead.CadenceState;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.playbook.Playbook;
 import io.leadflow.cadence.playbook.PlaybookCatalog;
+import io.leadflow.cadence.playbook.PlaybookChannel;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.window.ContactWindowPolicy;
 import io.leadflow.cadence.window.LeadWindows;
@@ -25,6 +27,8 @@ public class CadencePlanner {
 
     /** Steps planned after a no-answer report are numbered from here, apart from the playbook's own. */
     static final int NO_ANSWER_STEPS = 1000;
+    /** The step number of a touch a rep promised (a commitment). */
+    static final int COMMITMENT_STEP = 2000;
 
     /** A step this soon after the inquiry is the first response to it, under the first-response policy. */
     static final Duration FIRST_RESPONSE = Duration.ofMinutes(5);
@@ -85,6 +89,16 @@ public class CadencePlanner {
         return touches;
     }
 
+    /** A touch the rep promised the lead, at the promised time (inside the contact window). */
+    public Touch planCommitment(Lead lead, Channel channel, String template, String reason, Instant at, Instant now) {
+        Cadence cadence = Cadence.find("leadId = ?1 order by startedAt desc", lead.id).firstResult();
+        Playbook.Step promised = new Playbook.Step(Duration.ZERO, PlaybookChannel.of(channel), template, reason);
+        Touch touch = plan(lead, cadence, COMMITMENT_STEP, promised, channel, lead.assignedRepId, at, now);
+        touch.firstTouch = false;
+        touch.persist();
+        return touch;
+    }
+
     private Touch plan(Lead lead, Cadence cadence, int step, Playbook.Step playbookStep, Channel channel,
             UUID repId, Instant wanted, Instant now) {
         Audience audience = playbookStep.channel().audience();
@@ -121,6 +135,9 @@ public class CadencePlanner {
     private static String skipReason(Lead lead, Audience audience, Channel channel, boolean hasRep) {
         if (audience == Audience.LEAD && !lead.reachableOn(channel)) {
             return "opted_out";
+        }
+        if (lead.cadenceState == CadenceState.STOPPED) {
+            return "stopped: " + lead.stateReason;
         }
         if (audience == Audience.REP || channel == Channel.CALL_TASK || channel == Channel.VOICEMAIL_TASK) {
             return hasRep ? null : "no_rep_available";

@@ -14,12 +14,14 @@ import org.jboss.logging.Logger;
 import io.leadflow.cadence.EngineConfig;
 import io.leadflow.cadence.activity.OutboxPublisher;
 import io.leadflow.cadence.claim.EscalationSweep;
+import io.leadflow.cadence.commitment.CommitmentService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The safety net and the clock of later steps. It dispatches everything due, escalates unclaimed
- * leads (and publishes the activity outbox), then sleeps until the next touch or claim deadline is
+ * leads, alerts broken commitments (and publishes the activity outbox), then sleeps until the next
+ * touch, claim deadline or commitment deadline is
  * due, but never longer than the poll interval (which bounds how late a
  * touch planned by another instance, or missed by the fast path, can be).
  */
@@ -31,13 +33,15 @@ public class DueTouchPoller {
     private final TouchDispatcher dispatcher;
     private final OutboxPublisher outbox;
     private final EscalationSweep escalations;
+    private final CommitmentService commitments;
     private final EngineConfig.Scheduler config;
     private final Clock clock;
     private volatile boolean running;
     private Thread thread;
 
-    DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EscalationSweep escalations, EngineConfig config,
-            Clock clock) {
+    DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EscalationSweep escalations,
+            CommitmentService commitments, EngineConfig config, Clock clock) {
+        this.commitments = commitments;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.escalations = escalations;
@@ -63,6 +67,7 @@ public class DueTouchPoller {
             try {
                 dispatchAllDue();
                 dispatcher.dispatch(escalations.escalateDue());
+                dispatcher.dispatch(commitments.alertBreaches());
                 sleep = untilNextDue();
             } catch (RuntimeException e) {
                 // the touches stay scheduled; the next poll tries again
@@ -90,7 +95,7 @@ public class DueTouchPoller {
     }
 
     private Duration untilNextDue() {
-        Optional<Instant> nextDue = Stream.of(dispatcher.nextDueAt(), escalations.nextDueAt())
+        Optional<Instant> nextDue = Stream.of(dispatcher.nextDueAt(), escalations.nextDueAt(), commitments.nextBreachAt())
                 .flatMap(Optional::stream).min(Instant::compareTo);
         if (nextDue.isEmpty()) {
             return config.pollInterval();

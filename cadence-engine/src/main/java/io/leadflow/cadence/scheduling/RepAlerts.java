@@ -20,6 +20,11 @@ public class RepAlerts {
 
     /** @return the persisted alert touches, due now, on the priority topic */
     public List<Touch> alert(Lead lead, Rep recipient, String template, String reason, Instant now) {
+        return alert(lead, recipient, template, reason, now, now);
+    }
+
+    /** @return the persisted alert touches, due at {@code dueAt} */
+    public List<Touch> alert(Lead lead, Rep recipient, String template, String reason, Instant dueAt, Instant now) {
         Cadence cadence = Cadence.find("leadId = ?1 order by startedAt desc", lead.id).firstResult();
         return PlaybookChannel.REP_ALERT.deliveryChannels().stream().map(channel -> {
             Touch touch = new Touch();
@@ -33,7 +38,7 @@ public class RepAlerts {
             touch.template = template;
             touch.reason = reason;
             touch.firstTouch = true;
-            touch.dueAt = now;
+            touch.dueAt = dueAt;
             touch.status = TouchState.SCHEDULED;
             touch.statusAt = now;
             touch.persist();

@@ -135,6 +135,48 @@ class LeadActivityFlowTest {
         assertThat(movedTo).isAfterOrEqualTo(callTaskDue.plusSeconds(4));
     }
 
+    @Test
+    void shouldPlanAPromisedCallWithARepReminderAndAlertTheManagerWhenNoOutcomeFollows() {
+        LeadReceived lead = registered();
+        Instant at = Instant.now().plusSeconds(2);
+
+        commitment(lead.leadId(), Map.of("at", at.toString(), "channel", "call_task", "note", "Call at 6 pm"))
+                .statusCode(200)
+                .body("kind", equalTo("commitment"))
+                .body("effect", containsString("reminder to"));
+        timeline(lead.leadId())
+                .body("timeline.find { it.reason == 'Promised: Call at 6 pm' }.channel", equalTo("call_task"))
+                .body("timeline.findAll { it.kind == 'alert' && it.reason == 'In 5 minutes you promised: Call at 6 pm' }", hasSize(2));
+
+        // the test profile's breach grace is 2 s
+        await().atMost(BOUND).untilAsserted(() -> timeline(lead.leadId())
+                .body("timeline.find { it.kind == 'commitment_breached' }.effect", equalTo("manager Morgan Blake alerted")));
+    }
+
+    @Test
+    void shouldNotAlertTheManagerWhenAnOutcomeIsLoggedForACommitment() {
+        LeadReceived lead = registered();
+        commitment(lead.leadId(), Map.of("at", Instant.now().plusSeconds(1).toString(), "channel", "sms")).statusCode(200);
+        outcome(lead.leadId(), Map.of("outcome", "contacted")).statusCode(200);
+
+        await().pollDelay(Duration.ofSeconds(5)).atMost(BOUND).until(() -> true);
+        timeline(lead.leadId()).body("timeline.findAll { it.kind == 'commitment_breached' }", hasSize(0));
+    }
+
+    @Test
+    void shouldRefuseACommitmentInThePastOnAnUnknownChannelNamingBothFields() {
+        LeadReceived lead = registered();
+        commitment(lead.leadId(), Map.of("at", "2020-01-01T00:00:00Z", "channel", "fax"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("invalidParams.name", equalTo(List.of("at", "channel")));
+    }
+
+    private static io.restassured.response.ValidatableResponse commitment(UUID leadId, Map<String, String> body) {
+        return given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(body)
+                .when().post("/api/leads/{id}/commitments", leadId)
+                .then();
+    }
+
     private static Instant callTaskDue(JsonPath timeline) {
         String detail = timeline.getString("timeline.find { it.kind == 'touch' && it.channel == 'call_task' }.detail");
         return Instant.parse(detail.replaceFirst("^due ([^;]+).*$", "$1"));

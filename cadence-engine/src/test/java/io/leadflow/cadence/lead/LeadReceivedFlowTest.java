@@ -153,6 +153,31 @@ class LeadReceivedFlowTest {
     }
 
     @Test
+    void shouldPlanATouchTheNotifierDeferredAgainAsANewTouch() {
+        LeadReceived lead = TestLeads.inDaytime(true);
+        TouchDue firstText;
+        try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
+            KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
+            await().atMost(BOUND).until(() -> forLead(priority.poll(), lead.leadId()).size() == 4);
+            firstText = forLead(priority.poll(), lead.leadId()).stream()
+                    .filter(t -> t.template().equals("first-text")).findFirst().orElseThrow();
+        }
+        Instant deferredAt = Instant.now();
+
+        KafkaTestClient.send(Topics.TOUCHES_RESULTS, lead.leadId(), new TouchResult(firstText.touchId(), lead.leadId(),
+                Channel.SMS, TouchStatus.DEFERRED, "outside_contact_window", null, null, deferredAt));
+
+        await().atMost(BOUND).untilAsserted(() -> given().auth().oauth2(OPS_TOKEN)
+                .when().get("/api/leads/{id}/timeline", lead.leadId())
+                .then().statusCode(200)
+                .body("timeline.find { it.touchId == '%s' }.status".formatted(firstText.touchId()), equalTo("deferred"))
+                .body("timeline.find { it.touchId == '%s' }.detail".formatted(firstText.touchId()),
+                        org.hamcrest.Matchers.containsString("re-planned as touch"))
+                .body("timeline.find { it.detail != null && it.detail.contains('re-planned after the notifier deferred touch %s') }.status"
+                        .formatted(firstText.touchId()), equalTo("scheduled")));
+    }
+
+    @Test
     void shouldRefuseTheTimelineWithoutAValidToken() {
         given().when().get("/api/leads/{id}/timeline", UUID.randomUUID())
                 .then().statusCode(401)

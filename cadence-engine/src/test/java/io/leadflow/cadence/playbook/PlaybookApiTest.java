@@ -64,8 +64,9 @@ class PlaybookApiTest {
                 .when().post("/api/playbooks").then().statusCode(201).body("version", equalTo(2));
         String source = "pb-source-" + UUID.randomUUID();
         given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json")
-                .body(Map.of("playbookId", id, "claimSla", "PT1H", "maxFallbacks", 1))
-                .when().put("/api/sources/{id}/cadence-settings", source).then().statusCode(200);
+                .body(Map.of("playbookId", id, "claimSla", "PT1H", "maxFallbacks", 1, "holidays", List.of("2026-12-25")))
+                .when().put("/api/sources/{id}/cadence-settings", source).then().statusCode(200)
+                .body("holidays", equalTo(List.of("2026-12-25")));
 
         LeadReceived lead = TestLeads.inDaytime(true, source);
         KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
