@@ -3,6 +3,7 @@ package io.leadflow.cadence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +15,12 @@ public interface EngineConfig {
     /** A playbook YAML file to run instead of the bundled default playbook. */
     Optional<Path> playbookFile();
 
+    /** The templates the notifier can render; a playbook naming another one is refused. */
+    @WithDefault("new-lead-alert,escalation-alert,first-text,first-email,call-now,same-day-text,questions-since-email,"
+            + "second-call,helpful-text,week-one-email,check-in-call,two-week-text,three-week-email,closing-loop-email,"
+            + "voicemail-script,missed-call-text")
+    List<String> templates();
+
     /** A plain ops token to register at start (stored hashed), so a fresh install can be operated. */
     Optional<String> bootstrapOpsToken();
 
@@ -21,9 +28,55 @@ public interface EngineConfig {
     @WithDefault("false")
     boolean demoTeam();
 
+    /** The engine's address as people's browsers reach it; claim links point here. */
+    @WithDefault("http://localhost:8081")
+    String publicUrl();
+
+    /** Signs claim links (HMAC-SHA256); every engine instance needs the same one. */
+    String claimSecret();
+
+    Claim claim();
+
+    Commitments commitments();
+
+    interface Commitments {
+
+        /** How long past a promised time the rep has to log an outcome before the manager is alerted. */
+        @WithDefault("15m")
+        Duration breachGrace();
+    }
+
+    /**
+     * The first response to a lead's own inquiry (steps within 5 minutes of it) outside the contact
+     * window: hold SMS and calls to the window (email and the rep's alert go at once), or send at once.
+     */
+    @WithDefault("hold-sms")
+    FirstResponse firstResponse();
+
+    enum FirstResponse {
+        HOLD_SMS,
+        SEND_IMMEDIATELY
+    }
+
     Scheduler scheduler();
 
     ContactWindow contactWindow();
+
+    /** Defaults for sources without cadence settings of their own. */
+    interface Claim {
+
+        /** How long the assigned rep has to claim a new lead before it goes to the next rep. */
+        @WithDefault("60s")
+        Duration sla();
+
+        /** How many other reps an unclaimed lead is offered to before the team's manager owns it. */
+        @WithDefault("2")
+        int maxFallbacks();
+
+        /** How long a claim link stays valid after the claim deadline. */
+        @WithDefault("10m")
+        Duration linkGrace();
+    }
 
     interface Scheduler {
 

@@ -282,6 +282,8 @@ public final class LocalStack implements AutoCloseable {
                 putDatasource(env);
                 env.put("LEADFLOW_ENGINE_BOOTSTRAP_OPS_TOKEN", settings.opsToken);
                 env.put("LEADFLOW_ENGINE_DEMO_TEAM", "true");
+                env.put("LEADFLOW_ENGINE_CLAIM_SECRET", sha256Hex("claim-links:" + settings.opsToken));
+                env.put("LEADFLOW_ENGINE_PUBLIC_URL", "http://localhost:" + ports.get(service));
             }
             case NOTIFIER -> {
                 putDatasource(env);

@@ -1,7 +1,12 @@
 package io.leadflow.cadence.activity;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,11 +21,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.leadflow.cadence.auth.BearerTokenAuthenticator;
+import io.leadflow.cadence.commitment.CommitmentService;
 import io.leadflow.cadence.problem.InvalidRequestException;
+import io.leadflow.cadence.problem.Problem;
 import io.leadflow.contracts.ActivityKind;
 import io.smallrye.common.annotation.Blocking;
 
-/** What a rep (or a manager, or ops) does about a lead: outcomes, pause and resume. */
+/** What a rep (or a manager, or ops) does about a lead: outcomes, commitments, pause and resume. */
 @Path("/api/leads/{leadId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadActionsResource {
@@ -28,12 +35,16 @@ public class LeadActionsResource {
     private static final String VALID_OUTCOMES = Arrays.stream(Outcome.values()).map(Outcome::wireName)
             .collect(Collectors.joining(", "));
 
+    private static final List<String> COMMITMENT_CHANNELS = List.of("call_task", "sms", "email");
+
     private final BearerTokenAuthenticator authenticator;
     private final RepActions actions;
+    private final Clock clock;
 
-    LeadActionsResource(BearerTokenAuthenticator authenticator, RepActions actions) {
+    LeadActionsResource(BearerTokenAuthenticator authenticator, RepActions actions, Clock clock) {
         this.authenticator = authenticator;
         this.actions = actions;
+        this.clock = clock;
     }
 
     /** @param note optional, shown on the timeline */
@@ -41,6 +52,43 @@ public class LeadActionsResource {
     }
 
     public record NoteRequest(String note) {
+    }
+
+    /**
+     * @param at      ISO-8601 instant in the future, e.g. {@code 2026-12-03T23:00:00Z}
+     * @param channel {@code call_task}, {@code sms} or {@code email}
+     */
+    public record CommitmentRequest(String at, String channel, String note) {
+    }
+
+    @POST
+    @Path("commitments")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RepActions.ActionResult commitment(@PathParam("leadId") UUID leadId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CommitmentRequest request) {
+        var caller = authenticator.authenticate(authorization);
+        CommitmentRequest body = request == null ? new CommitmentRequest(null, null, null) : request;
+        List<Problem.InvalidParam> problems = new ArrayList<>();
+        Instant at = null;
+        try {
+            at = body.at() == null ? null : Instant.parse(body.at());
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (at == null || !at.isAfter(clock.instant())) {
+            problems.add(new Problem.InvalidParam("at", "must be an ISO-8601 instant in the future"));
+        }
+        if (!COMMITMENT_CHANNELS.contains(body.channel())) {
+            problems.add(new Problem.InvalidParam("channel", "must be one of " + String.join(", ", COMMITMENT_CHANNELS)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Map<String, String> detail = withNote(body.note());
+        detail.put(CommitmentService.AT, at.toString());
+        detail.put(CommitmentService.CHANNEL, body.channel());
+        return actions.act(leadId, caller, ActivityKind.COMMITMENT, detail);
     }
 
     @POST
@@ -64,8 +112,7 @@ public class LeadActionsResource {
     @Blocking
     public RepActions.ActionResult pause(@PathParam("leadId") UUID leadId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NoteRequest request) {
-        return actions.act(leadId, authenticator.authenticate(authorization), ActivityKind.PAUSE,
-                withNote(request == null ? null : request.note()));
+        return noted(leadId, authorization, ActivityKind.PAUSE, request);
     }
 
     @POST
@@ -73,7 +120,11 @@ public class LeadActionsResource {
     @Blocking
     public RepActions.ActionResult resume(@PathParam("leadId") UUID leadId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, NoteRequest request) {
-        return actions.act(leadId, authenticator.authenticate(authorization), ActivityKind.RESUME,
+        return noted(leadId, authorization, ActivityKind.RESUME, request);
+    }
+
+    private RepActions.ActionResult noted(UUID leadId, String authorization, ActivityKind kind, NoteRequest request) {
+        return actions.act(leadId, authenticator.authenticate(authorization), kind,
                 withNote(request == null ? null : request.note()));
     }
 

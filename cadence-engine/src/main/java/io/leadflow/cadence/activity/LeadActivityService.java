@@ -16,9 +16,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.claim.ClaimService;
+import io.leadflow.cadence.commitment.CommitmentService;
 import io.leadflow.cadence.lead.CadenceState;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.scheduling.CadenceControl;
+import io.leadflow.cadence.scheduling.CadencePlanner;
 import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.LeadActivity;
 
@@ -33,11 +36,18 @@ public class LeadActivityService {
     private static final Logger LOG = Logger.getLogger(LeadActivityService.class);
 
     private final CadenceControl cadences;
+    private final ClaimService claims;
+    private final CadencePlanner planner;
+    private final CommitmentService commitments;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    LeadActivityService(CadenceControl cadences, ObjectMapper objectMapper, Clock clock) {
+    LeadActivityService(CadenceControl cadences, ClaimService claims, CadencePlanner planner,
+            CommitmentService commitments, ObjectMapper objectMapper, Clock clock) {
         this.cadences = cadences;
+        this.claims = claims;
+        this.planner = planner;
+        this.commitments = commitments;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -82,8 +92,16 @@ public class LeadActivityService {
             }
             case PAUSE -> pause(lead, now);
             case RESUME -> resume(lead, now);
-            case CLAIM, RECORD -> null;
+            case CLAIM -> claims.claim(lead, activity.actor(), now);
+            case NO_ANSWER -> lead.cadenceState != CadenceState.ACTIVE
+                    ? "no follow-up: the cadence is " + lead.cadenceState.name().toLowerCase(Locale.ROOT)
+                    : planner.planNoAnswer(lead, now).size() + " no-answer steps planned";
+            case COMMIT -> commitments.make(lead, activity.detail(), now);
+            case RECORD -> null;
         };
+        if (activity.kind() == ActivityKind.OUTCOME) {
+            commitments.outcomeLogged(lead, now);
+        }
         LeadEvent event = LeadEvent.of(lead.id, activity.at() == null ? now : activity.at(), wireName(activity.kind()),
                 activity.actor(), describe(activity.detail()));
         event.id = activity.activityId();

@@ -35,8 +35,17 @@ public class RepActions {
         if (lead == null || !caller.maySee(lead.assignedRepId)) {
             throw new LeadPendingException(leadId);
         }
-        LeadActivity activity = new LeadActivity(UUID.randomUUID(), leadId, kind, null, caller.actor(), clock.instant(),
-                detail);
+        return record(lead, caller.actor(), kind, detail);
+    }
+
+    /** A claim through the link in the rep's alert; the link's signature stands in for a bearer token. */
+    public ActionResult claimViaLink(Lead lead, UUID repId) {
+        return record(lead, "rep:" + repId, ActivityKind.CLAIM_REQUESTED, Map.of("via", "link"));
+    }
+
+    private ActionResult record(Lead lead, String actor, ActivityKind kind, Map<String, String> detail) {
+        UUID leadId = lead.id;
+        LeadActivity activity = new LeadActivity(UUID.randomUUID(), leadId, kind, null, actor, clock.instant(), detail);
         String effect = activities.perform(lead, activity);
         try {
             outbox.publishPending();

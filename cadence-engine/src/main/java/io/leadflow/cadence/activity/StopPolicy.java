@@ -27,13 +27,17 @@ public final class StopPolicy {
             case PAUSE -> new Decision(Action.PAUSE, null, "paused");
             case RESUME -> new Decision(Action.RESUME, null, "resumed");
             case CLAIM_REQUESTED -> new Decision(Action.CLAIM, null, "claim requested");
-            case OPT_IN, COMMITMENT, CAME_BACK -> Decision.record();
+            case COMMITMENT -> new Decision(Action.COMMIT, null, "commitment");
+            case OPT_IN, CAME_BACK -> Decision.record();
         };
     }
 
     private static Decision outcome(String outcome) {
         if (APPOINTMENT_BOOKED.equals(outcome)) {
             return Decision.stop("appointment booked");
+        }
+        if (Outcome.NO_ANSWER.wireName().equals(outcome)) {
+            return new Decision(Action.NO_ANSWER, null, "no answer");
         }
         return Outcome.fromWire(outcome)
                 .filter(Outcome::stopsCadence)
@@ -53,6 +57,10 @@ public final class StopPolicy {
         PAUSE,
         RESUME,
         CLAIM,
+        /** A rep's promise: a touch at that time, a reminder before it, a breach alert after it. */
+        COMMIT,
+        /** Plan the playbook's no-answer steps (a voicemail and a text). */
+        NO_ANSWER,
         /** Nothing to change: it goes on the timeline. */
         RECORD
     }

@@ -3,6 +3,7 @@ package io.leadflow.cadence.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.leadflow.cadence.problem.ForbiddenException;
 import io.leadflow.cadence.problem.UnauthorizedException;
 
 @ApplicationScoped
@@ -19,5 +20,15 @@ public class BearerTokenAuthenticator {
         return ApiToken.findByPlainToken(plainToken)
                 .map(token -> new Caller(token.role, token.repId))
                 .orElseThrow(() -> new UnauthorizedException("The bearer token is not valid"));
+    }
+
+    /** A caller who may change team-wide settings: a manager or ops. */
+    @Transactional
+    public Caller authenticateManager(String authorizationHeader) {
+        Caller caller = authenticate(authorizationHeader);
+        if (!caller.role().seesAllLeads()) {
+            throw new ForbiddenException("Managers and ops only");
+        }
+        return caller;
     }
 }

@@ -52,6 +52,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "time_zone_basis")
     public String timeZoneBasis;
 
+    /** Two-letter US state of the phone's area code, for that state's contact hours; null if unknown. */
+    @Column(name = "us_state")
+    public String usState;
+
     public String message;
 
     @Column(name = "interest_json")
@@ -80,6 +84,19 @@ public class Lead extends PanacheEntityBase {
 
     @Column(name = "speed_to_rep_alert_ms")
     public Long speedToRepAlertMs;
+
+    @Column(name = "claimed_by_rep_id")
+    public UUID claimedByRepId;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    /** Unclaimed past this moment, the lead escalates; null once claimed or owned by the manager. */
+    @Column(name = "claim_due_at")
+    public Instant claimDueAt;
+
+    /** How many times the lead went to another rep because nobody claimed it. */
+    public int escalations;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "cadence_state")

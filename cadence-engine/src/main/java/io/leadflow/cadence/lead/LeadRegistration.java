@@ -14,11 +14,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.activity.LeadEvent;
+import io.leadflow.cadence.playbook.Playbook;
+import io.leadflow.cadence.playbook.PlaybookCatalog;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RoundRobinRouter;
 import io.leadflow.cadence.scheduling.CadencePlanner;
 import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.cadence.scheduling.TouchState;
+import io.leadflow.cadence.settings.CadenceSettings;
+import io.leadflow.cadence.settings.CadenceSettingsService;
+import io.leadflow.cadence.window.UsStates;
 import io.leadflow.contracts.LeadReceived;
 
 /** Stores a new lead, its rep and its whole cadence in one transaction. */
@@ -28,14 +34,18 @@ public class LeadRegistration {
     private static final Logger LOG = Logger.getLogger(LeadRegistration.class);
 
     private final LeadInserts inserts;
+    private final CadenceSettingsService settings;
+    private final PlaybookCatalog playbooks;
     private final RoundRobinRouter router;
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    LeadRegistration(LeadInserts inserts, RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper,
-            Clock clock) {
+    LeadRegistration(LeadInserts inserts, CadenceSettingsService settings, PlaybookCatalog playbooks,
+            RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Clock clock) {
         this.inserts = inserts;
+        this.settings = settings;
+        this.playbooks = playbooks;
         this.router = router;
         this.planner = planner;
         this.objectMapper = objectMapper;
@@ -51,13 +61,20 @@ public class LeadRegistration {
             return List.of();
         }
         Lead lead = Lead.findById(event.leadId());
+        lead.usState = UsStates.ofPhone(lead.phoneE164).orElse(null);
+        CadenceSettings source = settings.forSource(lead.sourceId);
+        Playbook playbook = Optional.ofNullable(source.playbookId()).flatMap(playbooks::latest)
+                .orElseGet(playbooks::defaultPlaybook);
+        LeadEvent.of(lead.id, now, "settings", "engine",
+                source.describe() + "; playbook " + playbook.id() + " version " + playbook.version()).persist();
         // routing locks the team until the commit: everything else of this lead is ready by now
         Optional<Rep> rep = router.nextRep(Rep.DEFAULT_TEAM, now);
         rep.ifPresent(assigned -> {
             lead.assignedRepId = assigned.id;
             lead.assignedAt = now;
+            lead.claimDueAt = now.plus(source.claimSla());
         });
-        List<Touch> touches = planner.start(lead, rep, now);
+        List<Touch> touches = planner.start(lead, rep, playbook, now);
         LOG.infof("Lead %s from %s assigned to rep %s with %d touches planned", lead.id, lead.sourceId,
                 rep.map(r -> r.id.toString()).orElse("none"), touches.size());
         return touches.stream()

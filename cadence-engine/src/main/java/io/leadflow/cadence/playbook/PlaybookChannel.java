@@ -32,6 +32,16 @@ public enum PlaybookChannel {
         return deliveryChannels;
     }
 
+    /** The playbook channel of a touch to the lead on this delivery channel. */
+    public static PlaybookChannel of(Channel channel) {
+        return switch (channel) {
+            case SMS -> SMS;
+            case EMAIL -> EMAIL;
+            case CALL_TASK -> CALL_TASK;
+            case VOICEMAIL_TASK -> VOICEMAIL_TASK;
+        };
+    }
+
     /** Rep alerts are not touches and do not count toward a playbook's 12. */
     public boolean isTouch() {
         return audience == Audience.LEAD;

@@ -25,6 +25,10 @@ public class DemoTeamSeeder {
         Rep.create("Dana Whitfield", "dana@oakridge-homes.test", "+14155550101", clock.instant()).persist();
         Rep.create("Marcus Chen", "marcus@oakridge-homes.test", "+14155550102", clock.instant()).persist();
         Rep.create("Priya Natarajan", "priya@oakridge-homes.test", "+14155550103", clock.instant()).persist();
-        LOG.info("Seeded a demo team of 3 reps");
+        Rep manager = Rep.create("Morgan Blake", "morgan@oakridge-homes.test", "+14155550109", clock.instant());
+        manager.role = RepRole.manager;
+        manager.persist();
+        Team.<Team>findById(Rep.DEFAULT_TEAM).managerRepId = manager.id;
+        LOG.info("Seeded a demo team of 3 reps and their manager");
     }
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -37,6 +39,9 @@ public class Rep extends PanacheEntityBase {
 
     @Column(name = "team_id")
     public String teamId = DEFAULT_TEAM;
+
+    @Enumerated(EnumType.STRING)
+    public RepRole role = RepRole.rep;
 
     public static Rep create(String name, String email, String phoneE164, Instant now) {
         Rep rep = new Rep();

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 /**
  * Picks the active rep of a team who was assigned a lead least recently. Safe with several engine
  * instances: the pick locks the team's row until the assignment commits, so concurrent leads wait
@@ -24,18 +26,24 @@ public class RoundRobinRouter {
 
     /** Must run inside the transaction that stores the assignment; call it late, the lock lasts to the commit. */
     public Optional<Rep> nextRep(String teamId, Instant now) {
+        return nextRep(teamId, now, null);
+    }
+
+    /** The same, never picking {@code excluded} (the rep an escalation takes the lead from). */
+    public Optional<Rep> nextRep(String teamId, Instant now, UUID excluded) {
         entityManager.createNativeQuery("select id from team where id = :team for update")
                 .setParameter("team", teamId)
                 .getResultList();
-        @SuppressWarnings("unchecked")
-        List<UUID> picked = entityManager.createNativeQuery("""
+        List<UUID> picked = entityManager.unwrap(Session.class).createNativeQuery("""
                 update rep set last_assigned_at = :now, last_assignment_seq = nextval('rep_assignment_seq')
-                where id = (select id from rep where active and team_id = :team
+                where id = (select id from rep
+                            where active and role = 'rep' and team_id = :team and id is distinct from :excluded
                             order by last_assignment_seq nulls first, id
                             limit 1)
                 returning id""", UUID.class)
                 .setParameter("now", now)
                 .setParameter("team", teamId)
+                .setParameter("excluded", excluded, UUID.class)
                 .getResultList();
         return picked.stream().findFirst().map(id -> Rep.<Rep>findById(id));
     }

@@ -2,13 +2,13 @@ package io.leadflow.cadence.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.window.ContactWindowPolicy;
+import io.leadflow.cadence.window.LeadWindows;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
 
@@ -20,12 +20,15 @@ import io.leadflow.contracts.Channel;
 @ApplicationScoped
 public class CadenceControl {
 
-    private static final List<TouchState> NOT_SENT = List.of(TouchState.SCHEDULED, TouchState.PAUSED, TouchState.DEFERRED);
+    /** A deferred touch is not here: it was re-planned as a new touch, which is. */
+    private static final List<TouchState> NOT_SENT = List.of(TouchState.SCHEDULED, TouchState.PAUSED);
 
     private final ContactWindowPolicy contactWindow;
+    private final LeadWindows windows;
 
-    CadenceControl(ContactWindowPolicy contactWindow) {
+    CadenceControl(ContactWindowPolicy contactWindow, LeadWindows windows) {
         this.contactWindow = contactWindow;
+        this.windows = windows;
     }
 
     /** @return how many steps were skipped */
@@ -54,14 +57,15 @@ public class CadenceControl {
      */
     public int resume(Lead lead, Duration pausedFor, Instant now) {
         List<Touch> held = Touch.list("leadId = ?1 and status = ?2", lead.id, TouchState.PAUSED);
+        ContactWindowPolicy.Where where = windows.whereFor(lead);
         for (Touch touch : held) {
             Instant wanted = touch.dueAt.plus(pausedFor);
             if (wanted.isBefore(now)) {
                 wanted = now;
             }
-            touch.placeAt(wanted, ZoneId.of(lead.timeZone), contactWindow);
             touch.status = TouchState.SCHEDULED;
             touch.statusReason = "resumed";
+            touch.placeAt(wanted, where, contactWindow);
             touch.statusAt = now;
         }
         return held.size();

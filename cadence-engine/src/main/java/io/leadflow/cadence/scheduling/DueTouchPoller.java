@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,13 +13,16 @@ import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.EngineConfig;
 import io.leadflow.cadence.activity.OutboxPublisher;
+import io.leadflow.cadence.claim.EscalationSweep;
+import io.leadflow.cadence.commitment.CommitmentService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The safety net and the clock of later steps. It dispatches everything due (and publishes the
- * activity outbox), then sleeps until the
- * next scheduled touch is due, but never longer than the poll interval (which bounds how late a
+ * The safety net and the clock of later steps. It dispatches everything due, escalates unclaimed
+ * leads, alerts broken commitments (and publishes the activity outbox), then sleeps until the next
+ * touch, claim deadline or commitment deadline is
+ * due, but never longer than the poll interval (which bounds how late a
  * touch planned by another instance, or missed by the fast path, can be).
  */
 @ApplicationScoped
@@ -28,14 +32,19 @@ public class DueTouchPoller {
 
     private final TouchDispatcher dispatcher;
     private final OutboxPublisher outbox;
+    private final EscalationSweep escalations;
+    private final CommitmentService commitments;
     private final EngineConfig.Scheduler config;
     private final Clock clock;
     private volatile boolean running;
     private Thread thread;
 
-    DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EngineConfig config, Clock clock) {
+    DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EscalationSweep escalations,
+            CommitmentService commitments, EngineConfig config, Clock clock) {
+        this.commitments = commitments;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
+        this.escalations = escalations;
         this.config = config.scheduler();
         this.clock = clock;
     }
@@ -57,6 +66,8 @@ public class DueTouchPoller {
             Duration sleep = config.pollInterval();
             try {
                 dispatchAllDue();
+                dispatcher.dispatch(escalations.escalateDue());
+                dispatcher.dispatch(commitments.alertBreaches());
                 sleep = untilNextDue();
             } catch (RuntimeException e) {
                 // the touches stay scheduled; the next poll tries again
@@ -84,7 +95,8 @@ public class DueTouchPoller {
     }
 
     private Duration untilNextDue() {
-        Optional<Instant> nextDue = dispatcher.nextDueAt();
+        Optional<Instant> nextDue = Stream.of(dispatcher.nextDueAt(), escalations.nextDueAt(), commitments.nextBreachAt())
+                .flatMap(Optional::stream).min(Instant::compareTo);
         if (nextDue.isEmpty()) {
             return config.pollInterval();
         }

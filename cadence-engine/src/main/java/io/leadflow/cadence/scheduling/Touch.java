@@ -1,7 +1,6 @@
 package io.leadflow.cadence.scheduling;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -34,6 +33,10 @@ public class Touch extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Audience audience;
+
+    /** For an alert: the rep it goes to (an escalation's next rep, the manager). */
+    @Column(name = "recipient_rep_id")
+    public UUID recipientRepId;
 
     @Enumerated(EnumType.STRING)
     public Channel channel;
@@ -73,13 +76,20 @@ public class Touch extends PanacheEntityBase {
     @Column(name = "provider_message_id")
     public String providerMessageId;
 
-    /** Sets when the touch is due: SMS and calls to the lead inside the lead's contact window, the rest as wanted. */
-    void placeAt(Instant wanted, ZoneId leadZone, ContactWindowPolicy contactWindow) {
+    /**
+     * Sets when the touch is due: SMS and calls to the lead inside the lead's contact window (saying
+     * why and to when if that moved it), the rest as wanted.
+     */
+    void placeAt(Instant wanted, ContactWindowPolicy.Where where, ContactWindowPolicy contactWindow) {
         if (audience == Audience.LEAD && channel.needsContactWindow()) {
-            ContactWindowPolicy.Placement placement = contactWindow.place(wanted, leadZone);
+            ContactWindowPolicy.Placement placement = contactWindow.place(wanted, where);
             dueAt = placement.due();
             windowNotBefore = placement.window().notBefore();
             windowNotAfter = placement.window().notAfter();
+            if (placement.moved()) {
+                statusReason = "outside the contact window" + (where.usState() == null ? "" : " (" + where.usState() + " hours)")
+                        + " or a holiday; moved to " + placement.due();
+            }
         } else {
             dueAt = wanted;
         }

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.claim.ClaimLinks;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
+import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.TouchDue;
 
@@ -20,9 +22,11 @@ import io.leadflow.contracts.TouchDue;
 public class TouchDueAssembler {
 
     private final ObjectMapper objectMapper;
+    private final ClaimLinks claimLinks;
 
-    TouchDueAssembler(ObjectMapper objectMapper) {
+    TouchDueAssembler(ObjectMapper objectMapper, ClaimLinks claimLinks) {
         this.objectMapper = objectMapper;
+        this.claimLinks = claimLinks;
     }
 
     List<TouchDue> assemble(List<Touch> touches) {
@@ -30,7 +34,9 @@ public class TouchDueAssembler {
         Map<UUID, Rep> reps = new HashMap<>();
         return touches.stream().map(touch -> {
             Lead lead = leads.computeIfAbsent(touch.leadId, id -> Lead.findById(id));
-            Rep rep = lead.assignedRepId == null ? null : reps.computeIfAbsent(lead.assignedRepId, id -> Rep.findById(id));
+            // an alert names its recipient; a touch to the lead is sent in the name of the assigned rep
+            UUID repId = touch.recipientRepId != null ? touch.recipientRepId : lead.assignedRepId;
+            Rep rep = repId == null ? null : reps.computeIfAbsent(repId, id -> Rep.findById(id));
             return toEvent(touch, lead, rep);
         }).toList();
     }
@@ -43,7 +49,16 @@ public class TouchDueAssembler {
                 lead.phoneE164, lead.timeZone, lead.message, interest(lead), lead.test);
         var repSnapshot = rep == null ? null : new TouchDue.RepSnapshot(rep.id, rep.name, rep.email, rep.phoneE164);
         return new TouchDue(touch.id, touch.leadId, touch.cadenceId, touch.step, touch.channel, touch.template,
-                touch.reason, touch.dueAt, window, touch.firstTouch, touch.audience, leadSnapshot, repSnapshot, null);
+                touch.reason, touch.dueAt, window, touch.firstTouch, touch.audience, leadSnapshot, repSnapshot,
+                links(touch, lead, rep));
+    }
+
+    /** A rep's alert about a lead still waiting for a claim carries that rep's claim link. */
+    private Map<String, String> links(Touch touch, Lead lead, Rep rep) {
+        if (touch.audience != Audience.REP || rep == null || lead.claimDueAt == null || lead.claimedByRepId != null) {
+            return null;
+        }
+        return Map.of(TouchDue.CLAIM_LINK, claimLinks.linkFor(lead, rep.id));
     }
 
     private LeadReceived.Interest interest(Lead lead) {

@@ -19,9 +19,11 @@ public class TouchResultConsumer {
     private static final Logger LOG = Logger.getLogger(TouchResultConsumer.class);
 
     private final SpeedToLeadRecorder speedToLead;
+    private final DeferredTouches deferred;
 
-    TouchResultConsumer(SpeedToLeadRecorder speedToLead) {
+    TouchResultConsumer(SpeedToLeadRecorder speedToLead, DeferredTouches deferred) {
         this.speedToLead = speedToLead;
+        this.deferred = deferred;
     }
 
     @Incoming(MessagingChannels.TOUCHES_RESULTS)
@@ -39,6 +41,9 @@ public class TouchResultConsumer {
             touch.statusAt = result.at();
             touch.providerCode = result.providerCode();
             touch.providerMessageId = result.providerMessageId();
+            if (result.status() == TouchStatus.DEFERRED) {
+                deferred.replan(touch, result.at());
+            }
         }
         if (result.status() == TouchStatus.ACCEPTED) {
             speedToLead.record(touch, result.at());
@@ -48,7 +53,9 @@ public class TouchResultConsumer {
     /** Results may arrive out of order: a final outcome is never overwritten by an earlier one. */
     private static boolean isNewer(TouchResult result, Touch touch) {
         return switch (touch.status) {
-            case SCHEDULED, DISPATCHED, DEFERRED -> true;
+            case SCHEDULED, DISPATCHED -> true;
+            // a deferred touch was re-planned as a new one; only its final outcome may still arrive
+            case DEFERRED -> result.status() != TouchStatus.DEFERRED;
             case ACCEPTED -> result.status() != TouchStatus.ACCEPTED && result.status() != TouchStatus.DEFERRED;
             case DELIVERED, FAILED, SKIPPED, PAUSED -> false;
         };

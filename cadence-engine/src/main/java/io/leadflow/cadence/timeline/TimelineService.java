@@ -29,7 +29,8 @@ public class TimelineService {
         }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(TimelineEntry.of(lead.receivedAt, "received", null,
-                "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"));
+                "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"
+                        + (lead.usState == null ? "" : "; US state " + lead.usState + " (phone area code), its contact hours apply")));
         LeadTimeline.AssignedRep assignedRep = null;
         if (lead.assignedRepId != null) {
             Rep rep = Rep.findById(lead.assignedRepId);

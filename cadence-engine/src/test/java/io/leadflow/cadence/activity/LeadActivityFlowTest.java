@@ -37,7 +37,7 @@ import io.restassured.path.json.JsonPath;
         initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
 class LeadActivityFlowTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @Test
     void shouldStopEveryScheduledStepWhenTheLeadRepliesAndApplyARedeliveredReplyOnce() {
@@ -81,8 +81,12 @@ class LeadActivityFlowTest {
         LeadReceived lead = registered();
         try (TopicReader<LeadActivity> published = KafkaTestClient.read(Topics.LEADS_ACTIVITY, LeadActivity.class)) {
             outcome(lead.leadId(), Map.of("outcome", "no_answer"))
-                    .statusCode(200).body("kind", equalTo("outcome"));
-            timeline(lead.leadId()).body("cadenceState", equalTo("active"));
+                    .statusCode(200).body("kind", equalTo("outcome"))
+                    .body("effect", equalTo("2 no-answer steps planned"));
+            // the test playbook's no-answer pair: a voicemail task now, a text later
+            timeline(lead.leadId()).body("cadenceState", equalTo("active"))
+                    .body("timeline.find { it.kind == 'touch' && it.channel == 'voicemail_task' }.reason", equalTo("Leave a voicemail"))
+                    .body("timeline.find { it.reason == 'Pair the voicemail with a text' }.status", equalTo("scheduled"));
 
             String activityId = outcome(lead.leadId(), Map.of("outcome", "closed", "note", "Bought elsewhere"))
                     .statusCode(200)
@@ -92,7 +96,8 @@ class LeadActivityFlowTest {
             timeline(lead.leadId())
                     .body("cadenceState", equalTo("stopped"))
                     .body("timeline.find { it.kind == 'outcome' && it.detail.contains('closed') }.actor", equalTo("ops"))
-                    .body("timeline.find { it.kind == 'touch' && it.channel == 'call_task' }.status", equalTo("skipped"));
+                    .body("timeline.find { it.kind == 'touch' && it.channel == 'call_task' }.status", equalTo("skipped"))
+                    .body("timeline.find { it.reason == 'Pair the voicemail with a text' }.status", equalTo("skipped"));
             await().atMost(BOUND).until(() -> published.poll().stream()
                     .anyMatch(activity -> activity.activityId().toString().equals(activityId)
                             && activity.kind() == ActivityKind.OUTCOME
@@ -128,6 +133,48 @@ class LeadActivityFlowTest {
         JsonPath resumed = timeline(lead.leadId()).body("cadenceState", equalTo("active")).extract().jsonPath();
         Instant movedTo = callTaskDue(resumed);
         assertThat(movedTo).isAfterOrEqualTo(callTaskDue.plusSeconds(4));
+    }
+
+    @Test
+    void shouldPlanAPromisedCallWithARepReminderAndAlertTheManagerWhenNoOutcomeFollows() {
+        LeadReceived lead = registered();
+        Instant at = Instant.now().plusSeconds(2);
+
+        commitment(lead.leadId(), Map.of("at", at.toString(), "channel", "call_task", "note", "Call at 6 pm"))
+                .statusCode(200)
+                .body("kind", equalTo("commitment"))
+                .body("effect", containsString("reminder to"));
+        timeline(lead.leadId())
+                .body("timeline.find { it.reason == 'Promised: Call at 6 pm' }.channel", equalTo("call_task"))
+                .body("timeline.findAll { it.kind == 'alert' && it.reason == 'In 5 minutes you promised: Call at 6 pm' }", hasSize(2));
+
+        // the test profile's breach grace is 2 s
+        await().atMost(BOUND).untilAsserted(() -> timeline(lead.leadId())
+                .body("timeline.find { it.kind == 'commitment_breached' }.effect", equalTo("manager Morgan Blake alerted")));
+    }
+
+    @Test
+    void shouldNotAlertTheManagerWhenAnOutcomeIsLoggedForACommitment() {
+        LeadReceived lead = registered();
+        commitment(lead.leadId(), Map.of("at", Instant.now().plusSeconds(1).toString(), "channel", "sms")).statusCode(200);
+        outcome(lead.leadId(), Map.of("outcome", "contacted")).statusCode(200);
+
+        await().pollDelay(Duration.ofSeconds(5)).atMost(BOUND).until(() -> true);
+        timeline(lead.leadId()).body("timeline.findAll { it.kind == 'commitment_breached' }", hasSize(0));
+    }
+
+    @Test
+    void shouldRefuseACommitmentInThePastOnAnUnknownChannelNamingBothFields() {
+        LeadReceived lead = registered();
+        commitment(lead.leadId(), Map.of("at", "2020-01-01T00:00:00Z", "channel", "fax"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("invalidParams.name", equalTo(List.of("at", "channel")));
+    }
+
+    private static io.restassured.response.ValidatableResponse commitment(UUID leadId, Map<String, String> body) {
+        return given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(body)
+                .when().post("/api/leads/{id}/commitments", leadId)
+                .then();
     }
 
     private static Instant callTaskDue(JsonPath timeline) {

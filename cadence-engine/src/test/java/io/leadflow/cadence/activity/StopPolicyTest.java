@@ -26,12 +26,14 @@ class StopPolicyTest {
     }
 
     @Test
-    void shouldStopOnFinalOutcomesAndABookingButOnlyRecordTheOthers() {
+    void shouldStopOnFinalOutcomesAndABookingFollowUpANoAnswerAndOnlyRecordTheOthers() {
         for (String outcome : new String[] { "appointment_set", "not_interested", "disqualified", "closed", "appointment_booked" }) {
             assertThat(StopPolicy.decide(ActivityKind.OUTCOME, null, Map.of("outcome", outcome)).action())
                     .as(outcome).isEqualTo(Action.STOP);
         }
-        for (String outcome : new String[] { "contacted", "no_answer", "left_voicemail", "something_new" }) {
+        assertThat(StopPolicy.decide(ActivityKind.OUTCOME, null, Map.of("outcome", "no_answer")).action())
+                .isEqualTo(Action.NO_ANSWER);
+        for (String outcome : new String[] { "contacted", "left_voicemail", "something_new" }) {
             assertThat(StopPolicy.decide(ActivityKind.OUTCOME, null, Map.of("outcome", outcome)).action())
                     .as(outcome).isEqualTo(Action.RECORD);
         }

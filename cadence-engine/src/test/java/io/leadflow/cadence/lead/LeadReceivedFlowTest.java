@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class LeadReceivedFlowTest {
 
     private static final String OPS_TOKEN = TestLeads.OPS_TOKEN;
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @Test
     void shouldAssignARepStoreTheCadenceAndDispatchTheImmediateTouchesOnThePriorityTopic() {
@@ -67,8 +67,9 @@ class LeadReceivedFlowTest {
                 .then().statusCode(200)
                 .body("leadId", equalTo(lead.leadId().toString()))
                 .body("assignedRep.name", notNullValue())
-                // received + assigned + 2 alerts + 5 touches of the test playbook
-                .body("timeline", hasSize(9))
+                // received + settings + assigned + 2 alerts + 5 touches of the test playbook
+                .body("timeline", hasSize(10))
+                .body("timeline.find { it.kind == 'settings' }.detail", org.hamcrest.Matchers.containsString("defaults used"))
                 .body("timeline.find { it.touchId != null && it.status == 'scheduled' }.reason", notNullValue());
     }
 
@@ -107,7 +108,7 @@ class LeadReceivedFlowTest {
         }
         given().auth().oauth2(OPS_TOKEN)
                 .when().get("/api/leads/{id}/timeline", lead.leadId())
-                .then().statusCode(200).body("timeline", hasSize(9));
+                .then().statusCode(200).body("timeline", hasSize(10));
     }
 
     @Test
@@ -150,6 +151,31 @@ class LeadReceivedFlowTest {
         assertThat(metrics)
                 .containsPattern("leadflow_speed_to_first_touch_seconds_bucket\\{channel=\"sms\",source=\"test-web\",le=\"0\\.25\"} 1\\.0")
                 .containsPattern("leadflow_speed_to_rep_alert_seconds_bucket\\{channel=\"sms\",source=\"test-web\",le=\"0\\.1\"} 1\\.0");
+    }
+
+    @Test
+    void shouldPlanATouchTheNotifierDeferredAgainAsANewTouch() {
+        LeadReceived lead = TestLeads.inDaytime(true);
+        TouchDue firstText;
+        try (TopicReader<TouchDue> priority = KafkaTestClient.read(Topics.TOUCHES_DUE_PRIORITY, TouchDue.class)) {
+            KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
+            await().atMost(BOUND).until(() -> forLead(priority.poll(), lead.leadId()).size() == 4);
+            firstText = forLead(priority.poll(), lead.leadId()).stream()
+                    .filter(t -> t.template().equals("first-text")).findFirst().orElseThrow();
+        }
+        Instant deferredAt = Instant.now();
+
+        KafkaTestClient.send(Topics.TOUCHES_RESULTS, lead.leadId(), new TouchResult(firstText.touchId(), lead.leadId(),
+                Channel.SMS, TouchStatus.DEFERRED, "outside_contact_window", null, null, deferredAt));
+
+        await().atMost(BOUND).untilAsserted(() -> given().auth().oauth2(OPS_TOKEN)
+                .when().get("/api/leads/{id}/timeline", lead.leadId())
+                .then().statusCode(200)
+                .body("timeline.find { it.touchId == '%s' }.status".formatted(firstText.touchId()), equalTo("deferred"))
+                .body("timeline.find { it.touchId == '%s' }.detail".formatted(firstText.touchId()),
+                        org.hamcrest.Matchers.containsString("re-planned as touch"))
+                .body("timeline.find { it.detail != null && it.detail.contains('re-planned after the notifier deferred touch %s') }.status"
+                        .formatted(firstText.touchId()), equalTo("scheduled")));
     }
 
     @Test

@@ -1,0 +1,136 @@
+package io.leadflow.cadence.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.leadflow.cadence.activity.LeadEvent;
+import io.leadflow.cadence.lead.Lead;
+import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.routing.RoundRobinRouter;
+import io.leadflow.cadence.routing.Team;
+import io.leadflow.cadence.scheduling.RepAlerts;
+import io.leadflow.cadence.scheduling.Touch;
+import io.leadflow.cadence.settings.CadenceSettings;
+import io.leadflow.cadence.settings.CadenceSettingsService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Leads nobody claimed within their source's SLA go to the next rep (the source's escalation chain,
+ * else the team's rotation) and the manager is alerted; after the bounded number of fallbacks the
+ * manager owns the lead. Leads are locked with SKIP LOCKED, so several engines share the sweep.
+ */
+@ApplicationScoped
+public class EscalationSweep {
+
+    private static final Logger LOG = Logger.getLogger(EscalationSweep.class);
+    private static final int BATCH = 100;
+    static final String NEXT_REP_TEMPLATE = "new-lead-alert";
+    static final String MANAGER_TEMPLATE = "escalation-alert";
+
+    private final EntityManager entityManager;
+    private final CadenceSettingsService settings;
+    private final RoundRobinRouter router;
+    private final RepAlerts alerts;
+    private final Clock clock;
+
+    EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, RoundRobinRouter router,
+            RepAlerts alerts, Clock clock) {
+        this.entityManager = entityManager;
+        this.settings = settings;
+        this.router = router;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** @return the alert touches it created, due now, for the fast path */
+    public List<UUID> escalateDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<Lead> due = entityManager.createNativeQuery("""
+                    select * from lead where claim_due_at <= :now and cadence_state = 'ACTIVE'
+                    order by claim_due_at limit :limit for update skip locked""", Lead.class)
+                    .setParameter("now", now)
+                    .setParameter("limit", BATCH)
+                    .getResultList();
+            List<UUID> alertIds = new ArrayList<>();
+            for (Lead lead : due) {
+                escalate(lead, now).forEach(touch -> alertIds.add(touch.id));
+            }
+            return alertIds;
+        });
+    }
+
+    /** When the earliest unclaimed lead escalates, so the scheduler can wake up for it. */
+    public Optional<Instant> nextDueAt() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select min(claim_due_at) from lead where cadence_state = 'ACTIVE'", Instant.class)
+                .getResultStream().filter(Objects::nonNull).findFirst());
+    }
+
+    private List<Touch> escalate(Lead lead, Instant now) {
+        CadenceSettings source = settings.forSource(lead.sourceId);
+        Rep previous = lead.assignedRepId == null ? null : Rep.findById(lead.assignedRepId);
+        String teamId = previous == null ? Rep.DEFAULT_TEAM : previous.teamId;
+        Rep manager = Team.managerOf(teamId);
+        String unclaimed = (previous == null ? "nobody" : previous.name) + " did not claim it within "
+                + source.claimSla().toSeconds() + " s";
+        List<Touch> created = new ArrayList<>();
+
+        Optional<Rep> next = lead.escalations < source.maxFallbacks()
+                ? nextRep(source, lead.escalations, teamId, lead.assignedRepId, now)
+                : Optional.empty();
+        String effect;
+        if (next.isPresent()) {
+            Rep nextRep = next.get();
+            lead.assignedRepId = nextRep.id;
+            lead.assignedAt = now;
+            lead.escalations++;
+            lead.claimDueAt = now.plus(source.claimSla());
+            created.addAll(alerts.alert(lead, nextRep, NEXT_REP_TEMPLATE, "Passed to you: " + unclaimed, now));
+            effect = "offered to " + nextRep.name + " (fallback " + lead.escalations + " of " + source.maxFallbacks() + ")";
+            if (manager != null) {
+                created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
+                        "Unclaimed lead: " + unclaimed + "; now offered to " + nextRep.name, now));
+                effect += "; manager " + manager.name + " alerted";
+            }
+        } else {
+            lead.claimDueAt = null;
+            if (manager != null) {
+                lead.assignedRepId = manager.id;
+                lead.assignedAt = now;
+                created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
+                        "Nobody claimed this lead (" + unclaimed + "); it is yours now", now));
+                effect = "no fallbacks left: manager " + manager.name + " owns it";
+            } else {
+                effect = "no fallbacks left and the team has no manager: it stays with "
+                        + (previous == null ? "nobody" : previous.name);
+            }
+        }
+        LeadEvent event = LeadEvent.of(lead.id, now, "escalated", "engine", unclaimed);
+        event.effect = effect;
+        event.persist();
+        LOG.infof("Lead %s escalated: %s", lead.id, effect);
+        return created;
+    }
+
+    private Optional<Rep> nextRep(CadenceSettings source, int escalations, String teamId, UUID current, Instant now) {
+        if (escalations < source.escalationChain().size()) {
+            Rep chained = Rep.findById(source.escalationChain().get(escalations));
+            if (chained != null && chained.active) {
+                return Optional.of(chained);
+            }
+        }
+        return router.nextRep(teamId, now, current);
+    }
+}
