@@ -70,6 +70,10 @@ public interface IntakeConfig {
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
+    /** The largest request body intake reads; a larger one gets a 413 problem without being read. */
+    @WithDefault("65536")
+    long maxBodyBytes();
+
     /** Meta Lead Ads. */
     Meta meta();
 

@@ -254,6 +254,28 @@ class LeadResourceTest extends PublishingTest {
         assertThat(topic.recordsSince(before)).extracting(ConsumerRecord::key).containsExactly(marker);
     }
 
+    @Test
+    void shouldRefuseABodyOverTheLimitWith413ProblemAndPublishNothing() {
+        Map<TopicPartition, Long> before = topic.endOffsets();
+
+        post(WEBSITE_KEY, "{\"fullName\": \"" + "x".repeat(70_000) + "\", \"email\": \"big@example.com\"}")
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:leadflow:problem:payload-too-large"))
+                .body("errors[0].field", equalTo("body"));
+
+        assertThat(topic.recordsSince(before)).isEmpty();
+    }
+
+    @Test
+    void shouldDocumentThePublicEndpointsInOpenApiAndSwaggerUi() {
+        given().accept(ContentType.JSON).get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/leads", "/f/{formKey}",
+                        "/webhooks/google-ads/{sourceId}", "/webhooks/meta/{sourceId}", "/admin/sources"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
     private static ValidatableResponse postWithKey(String sourceKey, String idempotencyKey, String body) {
         return given().header("Idempotency-Key", idempotencyKey).auth().oauth2(sourceKey).contentType(ContentType.JSON)
                 .body(body).post("/api/leads").then();
