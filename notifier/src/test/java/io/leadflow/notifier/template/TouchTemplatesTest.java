@@ -27,13 +27,15 @@ import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.TemplateLocator;
 import io.quarkus.qute.Variant;
 
-/** Every template the engine's default playbook names renders, fully, within its channel's limits. */
+/** Every template the engine names (playbook steps, escalations, commitments) renders, fully, within its channel's limits. */
 class TouchTemplatesTest {
 
     static final List<String> SMS_TEMPLATES = List.of("new-lead-alert", "first-text", "call-now", "second-call",
-            "check-in-call", "same-day-text", "helpful-text", "two-week-text");
+            "check-in-call", "same-day-text", "helpful-text", "two-week-text",
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text");
     static final List<String> EMAIL_TEMPLATES = List.of("new-lead-alert", "first-email", "questions-since-email",
-            "week-one-email", "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call");
+            "week-one-email", "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call",
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script");
 
     // the same rules as the Quarkus engine: strict rendering, HTML escaped in .html templates
     static final Engine ENGINE = Engine.builder()
@@ -48,7 +50,8 @@ class TouchTemplatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "new-lead-alert", "first-text", "call-now", "second-call", "check-in-call",
-            "same-day-text", "helpful-text", "two-week-text" })
+            "same-day-text", "helpful-text", "two-week-text",
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text" })
     void shouldRenderEverySmsTemplateCompletelyWithinTwoSegments(String template) {
         for (TouchDue touch : List.of(longestTouch(template), sparseTouch(template))) {
             String sms = templates.renderSms(template, data(touch));
@@ -62,7 +65,8 @@ class TouchTemplatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "new-lead-alert", "first-email", "questions-since-email", "week-one-email",
-            "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call" })
+            "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call",
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script" })
     void shouldRenderEveryEmailTemplateWithSubjectHtmlTextAndFooter(String template) {
         for (TouchDue touch : List.of(longestTouch(template), sparseTouch(template))) {
             RenderedEmail email = templates.renderEmail(template, data(touch));
