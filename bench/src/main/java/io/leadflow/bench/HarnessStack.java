@@ -3,6 +3,7 @@ package io.leadflow.bench;
 import io.leadflow.bench.records.EngineRecords;
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.LocalStack;
+import io.leadflow.localstack.LoopbackLoadLimits;
 import io.leadflow.localstack.RepoRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,7 @@ public final class HarnessStack {
         return LocalStack.builder(dataDir)
                 .sourceKey(LocalStack.DEMO_SOURCE_ID, LocalStack.randomSecret(24))
                 .services(services)
+                .serviceEnvironment(LeadflowService.LEAD_INTAKE, LoopbackLoadLimits.intakeEnvironment())
                 .serviceEnvironment(LeadflowService.NOTIFIER, Map.of(
                         "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", STATUS_CALLBACK_BASE_URL))
                 .start();

@@ -116,7 +116,7 @@ public final class RunningLeadflow implements BeforeAllCallback {
     }
 
     /** Stops the system when JUnit closes the root store, after the last test class. */
-    private static final class Started implements ExtensionContext.Store.CloseableResource {
+    private static final class Started implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         @Override
         public void close() {

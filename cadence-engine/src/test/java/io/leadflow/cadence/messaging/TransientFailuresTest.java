@@ -15,6 +15,8 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(wrapped(new SQLException("connection refused", "08001")))).isTrue();
         assertThat(TransientFailures.isTransient(wrapped(new SQLException("deadlock detected", "40P01")))).isTrue();
         assertThat(TransientFailures.isTransient(wrapped(new SQLException("duplicate key", "23505")))).isTrue();
+        // the connection pool's own timeout when every connection was busy (no SQLSTATE)
+        assertThat(TransientFailures.isTransient(wrapped(new SQLException("Sorry, acquisition timeout!")))).isTrue();
     }
 
     @Test

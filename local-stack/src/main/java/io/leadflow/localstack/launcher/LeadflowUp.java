@@ -2,6 +2,7 @@ package io.leadflow.localstack.launcher;
 
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.LocalStack;
+import io.leadflow.localstack.LoopbackLoadLimits;
 import io.leadflow.localstack.RepoRoot;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,8 @@ public final class LeadflowUp {
                 .servicePort(LeadflowService.CADENCE_ENGINE, port("LEADFLOW_ENGINE_PORT", LeadflowService.CADENCE_ENGINE.defaultPort()))
                 .servicePort(LeadflowService.NOTIFIER, port("LEADFLOW_NOTIFIER_PORT", LeadflowService.NOTIFIER.defaultPort()))
                 .sourceKey(LocalStack.DEMO_SOURCE_ID, credentials.demoSourceKey())
+                // `./leadflow measure` posts dozens of leads a second from this machine
+                .serviceEnvironment(LeadflowService.LEAD_INTAKE, LoopbackLoadLimits.intakeEnvironment())
                 .opsToken(credentials.opsToken());
         if (!infraOnly) {
             builder.services(LeadflowService.values());
