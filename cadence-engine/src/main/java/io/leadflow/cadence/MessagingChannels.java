@@ -10,6 +10,12 @@ public final class MessagingChannels {
     public static final String LEADS_ACTIVITY = "leads-activity";
     /** The same topic as {@link #LEADS_ACTIVITY}: the engine publishes rep actions there. */
     public static final String LEADS_ACTIVITY_OUT = "leads-activity-out";
+    /**
+     * The worker pool of the consumers that write to the database. Its concurrency is capped below
+     * the connection pool (smallrye.messaging.worker.database-workers.max-concurrency): unbounded
+     * workers each held a connection while waiting for the routing lock, until the pool ran dry.
+     */
+    public static final String DATABASE_WORKERS = "database-workers";
 
     private MessagingChannels() {
     }

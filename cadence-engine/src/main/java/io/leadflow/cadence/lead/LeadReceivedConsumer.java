@@ -36,7 +36,7 @@ public class LeadReceivedConsumer {
     }
 
     @Incoming(MessagingChannels.LEADS_RECEIVED)
-    @Blocking(ordered = false)
+    @Blocking(value = MessagingChannels.DATABASE_WORKERS, ordered = false)
     public void onLeadReceived(LeadReceived event) {
         LeadReceivedContract.check(event);
         List<UUID> dueNow = retry.call("Registration", event.leadId(), () -> registration.register(event));

@@ -27,7 +27,7 @@ public class TouchResultConsumer {
     }
 
     @Incoming(MessagingChannels.TOUCHES_RESULTS)
-    @Blocking(ordered = false)
+    @Blocking(value = MessagingChannels.DATABASE_WORKERS, ordered = false)
     @Transactional
     public void onTouchResult(TouchResult result) {
         Touch touch = Touch.findById(result.touchId());
