@@ -1,6 +1,6 @@
 package io.leadflow.cadence.lead;
 
-import static io.leadflow.cadence.TestLeads.leadInDaytime;
+import static io.leadflow.cadence.lead.TestLeads.inDaytime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

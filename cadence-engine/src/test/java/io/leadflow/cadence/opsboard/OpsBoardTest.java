@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.leadflow.cadence.KafkaTestClient;
 import io.leadflow.cadence.auth.ApiToken;
 import io.leadflow.cadence.auth.Role;
-import io.leadflow.cadence.TestLeads;
+import io.leadflow.cadence.lead.TestLeads;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.Topics;
@@ -39,7 +39,7 @@ class OpsBoardTest {
         long before = board().getLong("leadsReceived");
         long dispatchedBefore = dispatchedTouches(board());
         String source = "ops-board-" + UUID.randomUUID();
-        List<LeadReceived> leads = List.of(TestLeads.leadInDaytime(true, source), TestLeads.leadInDaytime(true, source), TestLeads.leadInDaytime(true, source));
+        List<LeadReceived> leads = List.of(TestLeads.inDaytime(true, source), TestLeads.inDaytime(true, source), TestLeads.inDaytime(true, source));
 
         leads.forEach(lead -> KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead));
 
