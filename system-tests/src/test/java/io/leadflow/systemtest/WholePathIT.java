@@ -67,7 +67,8 @@ class WholePathIT {
         assertThat(timeline).isEqualTo(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
 
         awaitDelivered("the prospect's first text and email", leadId, () -> !smsTo(lead.phone()).isEmpty() && !mailTo(lead.email()).isEmpty());
-        assertThat(smsTo(lead.phone()).get(0).body()).contains(lead.firstName()).contains("STOP");
+        assertThat(smsTo(lead.phone()).get(0).body()).as(() -> "the prospect's first text; " + timelineOrWhyNot(leadId))
+                .contains(lead.firstName()).contains("STOP");
         CaughtMail email = mailTo(lead.email()).get(0);
         assertThat(email.text()).contains(lead.firstName());
         assertThat(email.html()).contains(lead.firstName());
@@ -95,13 +96,16 @@ class WholePathIT {
         JsonNode accepted = JSON.readTree(response.body());
         Instant receivedAt = Instant.parse(accepted.get("receivedAt").asText());
 
-        awaitDelivered("the later text and email", accepted.get("leadId").asText(),
+        String leadId = accepted.get("leadId").asText();
+        awaitDelivered("the later text and email", leadId,
                 () -> smsTo(lead.phone()).size() == 2 && mailTo(lead.email()).size() == 2);
         Instant followUpText = smsTo(lead.phone()).get(1).receivedAt();
         Instant followUpEmail = mailTo(lead.email()).get(1).receivedAt();
 
-        assertThat(followUpText).isBetween(receivedAt.plusSeconds(2), receivedAt.plusSeconds(3));
-        assertThat(followUpEmail).isBetween(receivedAt.plusSeconds(4), receivedAt.plusSeconds(5));
+        assertThat(followUpText).as(() -> "the +2 s text at the sink; " + timelineOrWhyNot(leadId))
+                .isBetween(receivedAt.plusSeconds(2), receivedAt.plusSeconds(3));
+        assertThat(followUpEmail).as(() -> "the +4 s email at the catcher; " + timelineOrWhyNot(leadId))
+                .isBetween(receivedAt.plusSeconds(4), receivedAt.plusSeconds(5));
     }
 
     @Test

@@ -51,6 +51,9 @@ public class TimelineService {
     private static TimelineEntry entryOf(Touch touch) {
         String kind = touch.audience == Audience.REP ? "alert" : "touch";
         StringBuilder detail = new StringBuilder("due ").append(touch.dueAt);
+        if (touch.dispatchedAt != null) {
+            detail.append("; dispatched ").append(touch.dispatchedAt);
+        }
         if (touch.statusReason != null) {
             detail.append("; ").append(touch.statusReason);
         }

@@ -1,6 +1,7 @@
 package io.leadflow.notifier.email;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.leadflow.contracts.TouchDue;
@@ -15,7 +17,10 @@ import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.delivery.Outcome;
 import io.leadflow.notifier.template.RenderedEmail;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.mail.SMTPException;
 
 /**
@@ -28,14 +33,24 @@ public class EmailSender {
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
     private static final Pattern NAME_ADDR = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]+)>\\s*$");
 
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final NotifierConfig config;
     private final Clock clock;
+    private final Duration timeout;
+    /**
+     * Every send starts on this one event-loop context. Sends started from several sender threads
+     * each got their own context, and about one in fifty then never got an SMTP connection from
+     * the mail client's pool and hung until the timeout (ConcurrentEmailTest).
+     */
+    private final Context mailContext;
 
-    public EmailSender(Mailer mailer, NotifierConfig config, Clock clock) {
+    public EmailSender(ReactiveMailer mailer, NotifierConfig config, Clock clock, Vertx vertx,
+            @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "10s") Duration timeout) {
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
+        this.timeout = timeout;
+        this.mailContext = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     /** Our own Message-ID, so a reply or a bounce can be tied back to the touch. */
@@ -65,7 +80,9 @@ public class EmailSender {
             mail.setReplyTo(rep.email().strip());
         }
         try {
-            mailer.send(mail);
+            mailer.send(mail)
+                    .runSubscriptionOn(start -> mailContext.runOnContext(unused -> start.run()))
+                    .await().atMost(timeout);
             return Outcome.accepted("250", messageId, clock.instant());
         } catch (RuntimeException e) {
             return outcomeOf(touchId, e, clock.instant());
