@@ -45,6 +45,10 @@ public interface NotifierConfig {
     /** How a person reaches the business, in the HELP answer, e.g. {@code call (217) 555-0100}. */
     String helpContact();
 
+    /** How long after a rep alert a "1" or "YES" texted back from the alerted phone claims the lead. */
+    @WithDefault("30m")
+    Duration repClaimWindow();
+
     Sms sms();
 
     Email email();

@@ -103,6 +103,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return delivery;
     }
 
+    /** @return whether the status moved forward (a callback out of order or repeated does not) */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean advanceProviderStatus(UUID touchId, ProviderStatus status) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notifier.delivery SET provider_status = :status, provider_status_rank = :rank
+                 WHERE touch_id = :touchId AND provider_status_rank < :rank""")
+                .setParameter("status", status.dbValue()).setParameter("rank", status.rank())
+                .setParameter("touchId", touchId).executeUpdate() == 1;
+    }
+
     /** Leaves a claimed touch for the retry poller, to be tried again at {@code nextAttemptAt}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Delivery scheduleRetry(UUID touchId, Outcome outcome, boolean providerCalled, Instant nextAttemptAt,

@@ -15,6 +15,7 @@ import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Json;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.optout.OptOuts;
+import io.leadflow.notifier.rep.RepDirectory;
 
 /**
  * Delivers one due touch at most once. The order matters: the delivery row is committed as
@@ -35,16 +36,18 @@ public class DeliveryService {
     private final DeliveryRecorder recorder;
     private final SendQueues queues;
     private final OptOuts optOuts;
+    private final RepDirectory reps;
     private final Clock clock;
 
     public DeliveryService(DeliveryRepository deliveries, DeliveryRules rules, ProviderAttempt attempt,
-            DeliveryRecorder recorder, SendQueues queues, OptOuts optOuts, Clock clock) {
+            DeliveryRecorder recorder, SendQueues queues, OptOuts optOuts, RepDirectory reps, Clock clock) {
         this.deliveries = deliveries;
         this.rules = rules;
         this.attempt = attempt;
         this.recorder = recorder;
         this.queues = queues;
         this.optOuts = optOuts;
+        this.reps = reps;
         this.clock = clock;
     }
 
@@ -87,6 +90,7 @@ public class DeliveryService {
                 return;
             }
             optOuts.rememberContact(touch.leadId(), prepared.route(), queuedAt);
+            reps.remember(touch, prepared.route(), queuedAt);
             attempt.attempt(touch, prepared, 0, queuedAt);
         } catch (RuntimeException e) {
             // the row is still queued (the poller sends it) or sending (the in-doubt policy settles it)

@@ -3,6 +3,7 @@ package io.leadflow.notifier.inbound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,16 @@ import io.leadflow.notifier.activity.ActivityPublisher;
 import io.leadflow.notifier.delivery.Outcome;
 import io.leadflow.notifier.delivery.Route.Transport;
 import io.leadflow.notifier.optout.OptOuts;
+import io.leadflow.notifier.rep.RepDirectory;
 import io.leadflow.notifier.sms.TwilioSmsSender;
+import io.leadflow.notifier.template.TemplateData;
 
 /**
- * Acts on a text a person sent us: an opt-out suppresses SMS to that number at once (every lead,
- * every cadence) and is confirmed once; START re-subscribes; HELP is answered; anything else is a
- * reply, which stops the lead's cadence (the engine decides, from {@code leads.activity}).
+ * Acts on a text a person sent us. A "1" or "YES" from a phone that was just texted a rep alert
+ * asks to claim that lead (the engine decides who wins). Otherwise: an opt-out suppresses SMS to
+ * that number at once (every lead, every cadence) and is confirmed once; START re-subscribes; HELP
+ * is answered; anything else is a reply, which stops the lead's cadence (the engine decides, from
+ * {@code leads.activity}) and is forwarded to the lead's rep.
  */
 @ApplicationScoped
 public class InboundSmsService {
@@ -32,20 +37,29 @@ public class InboundSmsService {
     private final OptOuts optOuts;
     private final ActivityPublisher activities;
     private final TwilioSmsSender sms;
+    private final RepDirectory reps;
     private final NotifierConfig config;
     private final Clock clock;
 
-    public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, TwilioSmsSender sms, NotifierConfig config,
-            Clock clock) {
+    public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, TwilioSmsSender sms, RepDirectory reps,
+            NotifierConfig config, Clock clock) {
         this.optOuts = optOuts;
         this.activities = activities;
         this.sms = sms;
+        this.reps = reps;
         this.config = config;
         this.clock = clock;
     }
 
     /** @param from the sender's number: used to act, never logged */
     public void receive(String from, String body) {
+        if (SmsKeywords.isClaim(body)) {
+            Optional<RepDirectory.OpenAlert> alert = reps.openAlertTo(from, clock.instant());
+            if (alert.isPresent()) {
+                claim(alert.get());
+                return;
+            }
+        }
         List<UUID> leads = optOuts.leadsOf(Transport.SMS, from);
         switch (SmsKeywords.classify(body)) {
             case OPT_OUT -> optOut(from, leads);
@@ -54,13 +68,19 @@ public class InboundSmsService {
                 if (optOuts.isSuppressed(Transport.SMS, from)) {
                     optIn(from, leads);
                 } else {
-                    reply(leads, body);
+                    reply(from, leads, body);
                 }
             }
             case HELP -> answer(from, config.businessName() + ": " + config.helpContact()
                     + ". Msg&data rates may apply. Reply STOP to opt out.");
-            case OTHER -> reply(leads, body);
+            case OTHER -> reply(from, leads, body);
         }
+    }
+
+    private void claim(RepDirectory.OpenAlert alert) {
+        activities.publish(alert.leadId(), ActivityKind.CLAIM_REQUESTED, Channel.SMS, "rep:" + alert.repId(),
+                Map.of("via", "sms"));
+        LOG.infof("inbound SMS: rep %s asks to claim lead %s", alert.repId(), alert.leadId());
     }
 
     private void optOut(String from, List<UUID> leads) {
@@ -82,15 +102,29 @@ public class InboundSmsService {
         }
     }
 
-    private void reply(List<UUID> leads, String body) {
+    private void reply(String from, List<UUID> leads, String body) {
         if (leads.isEmpty()) {
             LOG.info("inbound SMS from a number that belongs to no lead: ignored");
             return;
         }
         String text = body == null ? "" : body.strip();
         String preview = text.length() <= PREVIEW_MAX ? text : text.substring(0, PREVIEW_MAX - 3) + "...";
-        activities.publish(leads.get(0), ActivityKind.REPLY, Channel.SMS, "lead", Map.of("preview", preview));
-        LOG.infof("inbound SMS: reply from lead %s", leads.get(0));
+        UUID lead = leads.get(0);
+        activities.publish(lead, ActivityKind.REPLY, Channel.SMS, "lead", Map.of("preview", preview));
+        LOG.infof("inbound SMS: reply from lead %s", lead);
+        forwardToRep(lead, from, preview);
+    }
+
+    /** The rep hears what the lead said at once, on the phone they will answer from. */
+    private void forwardToRep(UUID lead, String from, String preview) {
+        Optional<RepDirectory.LeadRep> rep = reps.repOf(lead);
+        if (rep.isEmpty() || rep.get().repPhone() == null || rep.get().repPhone().isBlank()) {
+            LOG.infof("inbound SMS: lead %s has no rep with a phone to forward the reply to", lead);
+            return;
+        }
+        String who = rep.get().leadName() == null || rep.get().leadName().isBlank() ? "Your lead" : rep.get().leadName();
+        answer(rep.get().repPhone(), who + " (" + TemplateData.formatPhone(from) + ") replied: \"" + preview
+                + "\" Call or text them back now.");
     }
 
     /** Answers outside the touch flow: a confirmation goes out even to a number that just opted out. */

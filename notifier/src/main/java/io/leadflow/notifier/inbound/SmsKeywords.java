@@ -20,6 +20,7 @@ public final class SmsKeywords {
     private static final Set<String> OPT_IN = Set.of("START", "UNSTOP");
     private static final Set<String> YES = Set.of("YES", "Y");
     private static final Set<String> HELP = Set.of("HELP", "INFO");
+    private static final Set<String> CLAIM = Set.of("1", "Y", "YES");
 
     private static final String ME = "(me|us|this number|my number)";
     private static final Pattern[] REVOCATIONS = {
@@ -45,7 +46,7 @@ public final class SmsKeywords {
 
     public static Intent classify(String body) {
         String text = body == null ? "" : body.strip();
-        String keyword = text.replaceAll("[\\s.!]+$", "").toUpperCase(Locale.ROOT);
+        String keyword = keyword(text);
         if (OPT_OUT.contains(keyword)) {
             return Intent.OPT_OUT;
         }
@@ -59,6 +60,16 @@ public final class SmsKeywords {
             return Intent.HELP;
         }
         return isRevocation(text) ? Intent.OPT_OUT : Intent.OTHER;
+    }
+
+    /** A rep's answer to an alert that claims the lead: "1", "Y" or "YES" as the whole message. */
+    public static boolean isClaim(String body) {
+        return body != null && CLAIM.contains(keyword(body.strip()));
+    }
+
+    /** The whole message as a carrier keyword: upper case, without trailing spaces, dots and bangs. */
+    private static String keyword(String text) {
+        return text.replaceAll("[\\s.!]+$", "").toUpperCase(Locale.ROOT);
     }
 
     static boolean isRevocation(String text) {

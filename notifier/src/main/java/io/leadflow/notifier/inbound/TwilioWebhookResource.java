@@ -1,9 +1,13 @@
 package io.leadflow.notifier.inbound;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.delivery.ProviderStatusCallbacks;
 
 /**
  * Twilio's inbound-message webhook. Every request must carry a valid {@code X-Twilio-Signature}
@@ -26,10 +31,13 @@ public class TwilioWebhookResource {
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private final InboundSmsService inbound;
+    private final ProviderStatusCallbacks statusCallbacks;
     private final NotifierConfig config;
 
-    public TwilioWebhookResource(InboundSmsService inbound, NotifierConfig config) {
+    public TwilioWebhookResource(InboundSmsService inbound, ProviderStatusCallbacks statusCallbacks,
+            NotifierConfig config) {
         this.inbound = inbound;
+        this.statusCallbacks = statusCallbacks;
         this.config = config;
     }
 
@@ -39,7 +47,7 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public Response sms(@HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
             MultivaluedMap<String, String> form) {
-        if (!TwilioSignature.verify(config.sms().authToken(), publicUrl(uri), form, signature)) {
+        if (!TwilioSignature.verify(config.sms().authToken(), publicUrl(config.publicBaseUrl(), uri), form, signature)) {
             LOG.warn("inbound SMS webhook: bad or missing X-Twilio-Signature");
             return Response.status(Response.Status.FORBIDDEN).build();
         }
@@ -51,8 +59,38 @@ public class TwilioWebhookResource {
         return Response.ok(EMPTY_TWIML).build();
     }
 
-    private String publicUrl(UriInfo uri) {
-        String base = config.publicBaseUrl().replaceAll("/+$", "");
+    /**
+     * The status of a text we sent, at the {@code StatusCallback} URL given with it (which names
+     * the touch). Signed over that URL, so over the status callback base URL when one is set.
+     */
+    @POST
+    @Path("/status/{touchId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
+            @PathParam("touchId") String touchId, MultivaluedMap<String, String> form) {
+        String base = config.sms().statusCallbackBaseUrl().filter(url -> !url.isBlank()).orElse(config.publicBaseUrl());
+        if (!TwilioSignature.verify(config.sms().authToken(), publicUrl(base, uri), form, signature)) {
+            LOG.warn("SMS status callback: bad or missing X-Twilio-Signature");
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+        Optional<UUID> touch = parseUuid(touchId);
+        if (touch.isEmpty() || statusCallbacks.apply(touch.get(), form.getFirst("MessageStatus"),
+                form.getFirst("ErrorCode")) == ProviderStatusCallbacks.Applied.UNKNOWN_TOUCH) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        return Response.noContent().build();
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String publicUrl(String publicBaseUrl, UriInfo uri) {
+        String base = publicBaseUrl.replaceAll("/+$", "");
         String query = uri.getRequestUri().getRawQuery();
         return base + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
     }

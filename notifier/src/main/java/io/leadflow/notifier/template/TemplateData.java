@@ -91,7 +91,7 @@ public final class TemplateData {
     }
 
     /** US numbers as people write them; anything else stays E.164. */
-    static String formatPhone(String e164) {
+    public static String formatPhone(String e164) {
         String phone = text(e164);
         if (phone.matches("\\+1\\d{10}")) {
             return "(" + phone.substring(2, 5) + ") " + phone.substring(5, 8) + "-" + phone.substring(8);

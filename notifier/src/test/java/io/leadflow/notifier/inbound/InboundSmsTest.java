@@ -142,6 +142,9 @@ class InboundSmsTest extends DeliveryTestSupport {
         LeadActivity reply = awaitActivity(leadId, ActivityKind.REPLY);
         assertThat(reply.detail()).containsEntry("preview", "Saturday works, can I stop by the model home at 10?");
         assertThat(reply.detail().toString()).doesNotContain(phone);
+        // forwarded to the rep's phone, with who it is and how to call back
+        assertThat(awaitSms(rep.phoneE164(), 1).get(0).body())
+                .contains("Maria Lopez").contains(phone.substring(8)).contains("Saturday works, can I stop by the model home at 10?");
         // the stop state comes back through leads.activity, as the engine's would
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> stops.stoppedOn(leadId, "sms").isPresent());
         TouchDue next = touch(leadId, Channel.SMS, "same-day-text", Audience.LEAD, first.lead(), rep, openWindow());
@@ -149,6 +152,56 @@ class InboundSmsTest extends DeliveryTestSupport {
         TouchResult result = JSON.readValue(awaitResults(next.touchId(), 1).get(0).value(), TouchResult.class);
         assertThat(result.status()).isEqualTo(TouchStatus.SKIPPED);
         assertThat(result.reason()).isEqualTo("lead_stopped");
+    }
+
+    @Test
+    void shouldAskToClaimTheLeadWhenTheAlertedRepTextsOne() throws Exception {
+        String repPhone = uniquePhone();
+        TouchDue.RepSnapshot rep = rep(repPhone, uniqueEmail("dana"));
+        TouchDue base = touch(Channel.SMS, "new-lead-alert", Audience.REP, lead(uniquePhone(), uniqueEmail("maria"), false),
+                rep, openWindow());
+        TouchDue alert = new TouchDue(base.touchId(), base.leadId(), base.cadenceId(), base.step(), base.channel(),
+                base.template(), base.reason(), base.dueAt(), base.window(), true, Audience.REP, base.lead(), rep,
+                Map.of(TouchDue.CLAIM_LINK, "https://engine.example.test/claim/signed-token"));
+        produce(Topics.TOUCHES_DUE_PRIORITY, alert);
+        awaitSms(repPhone, 1);
+
+        postSigned(repPhone, "1").then().statusCode(200);
+
+        LeadActivity claim = awaitActivity(alert.leadId(), ActivityKind.CLAIM_REQUESTED);
+        assertThat(claim.actor()).isEqualTo("rep:" + rep.repId());
+        assertThat(claim.detail()).containsEntry("via", "sms");
+    }
+
+    @Test
+    void shouldReportDeliveryFromStatusCallbacksNeverMovingBackwards() throws Exception {
+        TouchDue delivered = firstTextSentTo(uniquePhone());
+        awaitResults(delivered.touchId(), 1);
+
+        postStatus(delivered.touchId(), "sent", null).then().statusCode(204);
+        postStatus(delivered.touchId(), "delivered", null).then().statusCode(204);
+        postStatus(delivered.touchId(), "sent", null).then().statusCode(204);
+
+        TouchResult result = JSON.readValue(awaitResults(delivered.touchId(), 2).get(1).value(), TouchResult.class);
+        assertThat(result.status()).isEqualTo(TouchStatus.DELIVERED);
+        TouchDue lost = firstTextSentTo(uniquePhone());
+        awaitResults(lost.touchId(), 1);
+        postStatus(lost.touchId(), "undelivered", "30003").then().statusCode(204);
+        TouchResult undelivered = JSON.readValue(awaitResults(lost.touchId(), 2).get(1).value(), TouchResult.class);
+        assertThat(undelivered.status()).isEqualTo(TouchStatus.FAILED);
+        assertThat(undelivered.reason()).isEqualTo("provider_undelivered");
+        assertThat(undelivered.providerCode()).isEqualTo("30003");
+        // the late "sent" after "delivered" published nothing more
+        assertThat(resultsFor(delivered.touchId())).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseAnUnsignedStatusCallbackAndAnswer404ForAnUnknownTouch() {
+        UUID unknown = UUID.randomUUID();
+        given().contentType("application/x-www-form-urlencoded").formParam("MessageStatus", "delivered")
+                .header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
+                .post("/webhooks/twilio/status/" + unknown).then().statusCode(403);
+        postStatus(unknown, "delivered", null).then().statusCode(404);
     }
 
     // ---- helpers ----
@@ -167,6 +220,20 @@ class InboundSmsTest extends DeliveryTestSupport {
         return given().contentType("application/x-www-form-urlencoded").formParams(form)
                 .header("X-Twilio-Signature", TwilioSignature.sign(SharedLocalStack.SMS_AUTH_TOKEN, PUBLIC_URL, multi(form)))
                 .post("/webhooks/twilio/sms");
+    }
+
+    static io.restassured.response.Response postStatus(UUID touchId, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        form.put("AccountSid", SharedLocalStack.SMS_ACCOUNT_SID);
+        form.put("MessageStatus", status);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        String url = "https://notify.example.test/webhooks/twilio/status/" + touchId;
+        return given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .header("X-Twilio-Signature", TwilioSignature.sign(SharedLocalStack.SMS_AUTH_TOKEN, url, multi(form)))
+                .post("/webhooks/twilio/status/" + touchId);
     }
 
     static Map<String, String> inboundForm(String from, String body) {
