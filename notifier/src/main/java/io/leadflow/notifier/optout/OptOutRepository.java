@@ -2,6 +2,7 @@ package io.leadflow.notifier.optout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,6 +95,49 @@ public class OptOutRepository {
     public void resume(UUID leadId, List<String> channels) {
         em.createNativeQuery("DELETE FROM notifier.lead_stop WHERE lead_id = :leadId AND channel IN (:channels)")
                 .setParameter("leadId", leadId).setParameter("channels", channels).executeUpdate();
+    }
+
+    /** One suppressed address: why and since when. */
+    public record Suppression(String channel, String addressHash, String reason, Instant since) {
+    }
+
+    /** One change to the suppression list. */
+    public record AuditEntry(String action, String reason, String actor, Instant at) {
+    }
+
+    @Transactional
+    public Optional<Suppression> suppression(String channel, String addressHash) {
+        return suppressions("WHERE channel = :channel AND address_hash = :hash", 1,
+                Map.of("channel", channel, "hash", addressHash)).stream().findFirst();
+    }
+
+    /** The newest first. */
+    @Transactional
+    public List<Suppression> suppressions(int limit) {
+        return suppressions("", limit, Map.of());
+    }
+
+    @Transactional
+    public List<AuditEntry> auditTrail(String channel, String addressHash) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT action, reason, actor, at FROM notifier.suppression_audit
+                 WHERE channel = :channel AND address_hash = :hash ORDER BY at, id""")
+                .setParameter("channel", channel).setParameter("hash", addressHash).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new AuditEntry((String) row[0], (String) row[1], (String) row[2], instant(row[3]))).toList();
+    }
+
+    private List<Suppression> suppressions(String where, int limit, Map<String, Object> parameters) {
+        var query = em.createNativeQuery("SELECT channel, address_hash, reason, created_at FROM notifier.suppression "
+                + where + " ORDER BY created_at DESC LIMIT :limit").setParameter("limit", limit);
+        parameters.forEach(query::setParameter);
+        List<?> rows = query.getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new Suppression((String) row[0], (String) row[1], (String) row[2], instant(row[3]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     private void audit(String channel, String addressHash, String action, String reason, String actor, Instant now) {

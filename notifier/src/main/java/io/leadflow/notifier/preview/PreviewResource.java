@@ -1,7 +1,5 @@
 package io.leadflow.notifier.preview;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.leadflow.contracts.TouchDue;
-import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.api.ApiRequests;
 import io.leadflow.notifier.delivery.Route;
 import io.leadflow.notifier.delivery.TouchSender;
 import io.leadflow.notifier.sms.SmsSegments;
@@ -30,33 +28,33 @@ import io.leadflow.notifier.template.TemplateMissingException;
 public class PreviewResource {
 
     private final TouchSender sender;
-    private final NotifierConfig config;
+    private final ApiRequests api;
 
-    public PreviewResource(TouchSender sender, NotifierConfig config) {
+    public PreviewResource(TouchSender sender, ApiRequests api) {
         this.sender = sender;
-        this.config = config;
+        this.api = api;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({ MediaType.APPLICATION_JSON, "application/problem+json" })
     public Response preview(@HeaderParam("Authorization") String authorization, TouchDue touch) {
-        if (!authorized(authorization)) {
-            return problem(401, "Unauthorized", "A valid bearer token is required", null);
+        if (!api.authorized(authorization)) {
+            return ApiRequests.unauthorized();
         }
         if (touch == null || touch.channel() == null || touch.template() == null) {
-            return problem(400, "Invalid touch", "channel and template are required",
+            return ApiRequests.problem(400, "Invalid touch", "channel and template are required",
                     touch == null || touch.channel() == null ? "channel" : "template");
         }
         Optional<Route> route = Route.of(touch);
         if (route.isEmpty()) {
-            return problem(422, "No address", "The recipient has no address for this channel", "lead");
+            return ApiRequests.problem(422, "No address", "The recipient has no address for this channel", "lead");
         }
         TouchSender.Prepared prepared;
         try {
             prepared = sender.prepare(touch, route.get());
         } catch (TemplateMissingException e) {
-            return problem(404, "No such template", e.getMessage(), "template");
+            return ApiRequests.problem(404, "No such template", e.getMessage(), "template");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("transport", route.get().transport().dbValue());
@@ -71,26 +69,5 @@ public class PreviewResource {
             body.put("html", prepared.email().html());
         }
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
-    }
-
-    private boolean authorized(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, config.apiToken().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** RFC 9457 problem details, naming the field at fault when there is one. */
-    private static Response problem(int status, String title, String detail, String field) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (field != null) {
-            problem.put("field", field);
-        }
-        return Response.status(status).type("application/problem+json").entity(problem).build();
     }
 }
