@@ -162,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void restartKafka() {
         KafkaBroker stopped = kafka;
         stopped.stop();
-        kafka = KafkaBroker.start(settings.dataDir.resolve("kafka"), stopped.port());
+        kafka = stopped.startAgain();
         replaceStarted(stopped, kafka);
     }
 

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -49,6 +51,28 @@ public final class SharedLocalStack {
             });
         }
         return kafka;
+    }
+
+    /**
+     * For outage tests: a controlled shutdown of the shared broker, then {@code whileDown}, then the broker again
+     * on the same port with its topics and records (also when {@code whileDown} fails), ready when this returns.
+     */
+    public static void withKafkaDown(Runnable whileDown) {
+        KafkaBroker stopped = kafka();
+        stopped.stop();
+        try {
+            whileDown.run();
+        } finally {
+            startAgain(stopped);
+        }
+    }
+
+    private static synchronized void startAgain(KafkaBroker stopped) {
+        kafka = stopped.startAgain();
+        List<AutoCloseable> parts = new ArrayList<>(STARTED); // keeps the stop order
+        parts.replaceAll(part -> part == stopped ? kafka : part);
+        STARTED.clear();
+        STARTED.addAll(parts);
     }
 
     /** PostgreSQL with database {@value LocalStack#DATABASE} created. */

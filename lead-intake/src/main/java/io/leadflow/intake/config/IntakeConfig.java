@@ -36,9 +36,10 @@ public interface IntakeConfig {
 
     /**
      * How long a request waits for the broker's acknowledgement before it answers 503. Keep it a little
-     * above the producer's {@code delivery.timeout.ms} so the producer's own verdict normally comes first.
+     * above the producer's {@code delivery.timeout.ms}, so that the producer has given the record up when the
+     * client hears 503 and a retry with the same {@code Idempotency-Key} publishes the lead once.
      */
-    @WithDefault("12s")
+    @WithDefault("2500ms")
     Duration publishTimeout();
 
     /**

@@ -5,12 +5,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A lead we can reach: it has an email or a phone. Both fields are named in the error. */
+import io.leadflow.intake.normalize.Emails;
+import io.leadflow.intake.normalize.PhoneNormalizer;
+import io.leadflow.intake.source.AuthenticatedSource;
+import io.leadflow.intake.source.SourceSettings;
+
+/**
+ * A lead we can reach: a valid email, or a phone libphonenumber reads with the current source's default country
+ * (else the configured one). A phone it cannot read does not refuse a lead that has a valid email: the lead is
+ * kept with the phone as given and flagged ({@code phoneValid: false}); without one, the phone is named.
+ */
 @Constraint(validatedBy = ContactRequired.Validator.class)
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -24,16 +34,39 @@ public @interface ContactRequired {
 
     class Validator implements ConstraintValidator<ContactRequired, LeadRequest> {
 
+        static final String UNREADABLE_PHONE = "is not a valid phone number";
+
+        @Inject
+        PhoneNormalizer phones;
+
+        @Inject
+        AuthenticatedSource source;
+
         @Override
         public boolean isValid(LeadRequest lead, ConstraintValidatorContext context) {
-            if (lead == null || lead.email() != null || lead.phone() != null) {
+            if (lead == null) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            String message = context.getDefaultConstraintMessageTemplate();
-            context.buildConstraintViolationWithTemplate(message).addPropertyNode("email").addConstraintViolation();
-            context.buildConstraintViolationWithTemplate(message).addPropertyNode("phone").addConstraintViolation();
-            return false;
+            if (lead.email() == null && lead.phone() == null) {
+                String message = context.getDefaultConstraintMessageTemplate();
+                context.buildConstraintViolationWithTemplate(message).addPropertyNode("email").addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message).addPropertyNode("phone").addConstraintViolation();
+                return false;
+            }
+            if (lead.phone() != null && !Emails.isValid(lead.email()) && !readable(lead.phone())) {
+                context.buildConstraintViolationWithTemplate(UNREADABLE_PHONE).addPropertyNode("phone")
+                        .addConstraintViolation();
+                return false;
+            }
+            return true;
+        }
+
+        private boolean readable(String phone) {
+            return source.current().map(SourceSettings::defaultCountry)
+                    .map(region -> phones.normalize(phone, region))
+                    .orElseGet(() -> phones.normalize(phone))
+                    .isPresent();
         }
     }
 }

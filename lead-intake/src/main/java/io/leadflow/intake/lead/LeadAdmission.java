@@ -63,8 +63,13 @@ public class LeadAdmission {
             }
         }
         LeadReceived lead = leads.toEvent(request, submission);
-        limits.check(submission.source(), submission.remoteIp(), lead);
-        leads.publish(lead).await().indefinitely(); // bounded by the publisher's own timeout
+        LeadLimits.Taken taken = limits.take(submission.source(), submission.remoteIp(), lead);
+        try {
+            leads.publish(lead).await().indefinitely(); // bounded by the publisher's own timeout
+        } catch (BrokerUnavailableException e) {
+            taken.giveBack();
+            throw e;
+        }
         record(lead, submission);
         return new Admitted(lead.leadId(), lead.receivedAt(), false);
     }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
 import io.leadflow.intake.normalize.Emails;
-import io.leadflow.intake.normalize.ValidPhone;
 import io.leadflow.intake.normalize.ValidTimeZone;
 
 /**
@@ -25,7 +24,7 @@ public record LeadRequest(
         @Size(max = 100) String lastName,
         @Size(max = 200) String fullName,
         @Size(max = 254) @Email(regexp = Emails.PATTERN) String email,
-        @Size(max = 40) @ValidPhone String phone,
+        @Size(max = 40) String phone,
         @Size(max = 2000) String message,
         @Size(max = 64) @ValidTimeZone String timeZone,
         @Valid InterestRequest interest,

@@ -44,8 +44,9 @@ public class LeadService {
         return publisher.publish(lead)
                 .invoke(() -> {
                     metrics.received(lead.sourceId());
-                    Log.infof("Lead %s accepted from source %s (time zone basis %s)",
-                            lead.leadId(), lead.sourceId(), lead.timeZone().basis());
+                    Log.infof("Lead %s accepted from source %s (time zone basis %s)%s",
+                            lead.leadId(), lead.sourceId(), lead.timeZone().basis(),
+                            phoneUnreadable(lead) ? "; its phone could not be read and is kept as given" : "");
                 })
                 .onFailure().invoke(failure -> Log.warnf("Lead %s from source %s not published: %s",
                         lead.leadId(), lead.sourceId(), rootCause(failure)))
@@ -55,9 +56,9 @@ public class LeadService {
     LeadReceived toEvent(LeadRequest request, Submission submission) {
         SourceSettings source = submission.source();
         Optional<NormalizedPhone> phone = phones.normalize(request.phone(), source.defaultCountry());
-        if (request.phone() != null && phone.isEmpty()) {
-            // validation let it through, so the configuration changed under us; still never publish it
-            throw new InvalidLeadException(List.of(new FieldError("phone", "is not a valid phone number")));
+        if (request.phone() != null && phone.isEmpty() && request.email() == null) {
+            // validation let it through, so the source's country changed under us; a lead nobody can reach is never published
+            throw new InvalidLeadException(List.of(new FieldError("phone", ContactRequired.Validator.UNREADABLE_PHONE)));
         }
         UUID leadId = LeadIds.forSubmission(source.id(), submission.idempotencyKey());
         Contact contact = new Contact(
@@ -110,6 +111,10 @@ public class LeadService {
 
     private static Map<String, String> nullIfEmpty(Map<String, String> values) {
         return values == null || values.isEmpty() ? null : Map.copyOf(values);
+    }
+
+    private static boolean phoneUnreadable(LeadReceived lead) {
+        return lead.contact().phoneRaw() != null && !lead.contact().phoneValid();
     }
 
     private static String rootCause(Throwable failure) {

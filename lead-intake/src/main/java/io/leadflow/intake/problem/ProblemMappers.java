@@ -113,6 +113,12 @@ public class ProblemMappers {
         return malformed(e);
     }
 
+    /** A body a resource parsed itself: webhooks read raw bytes for their signatures. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JacksonException e) {
+        return malformed(e);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JacksonException json) {

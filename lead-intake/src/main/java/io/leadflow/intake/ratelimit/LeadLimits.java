@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.intake.source.SourceSettings;
 
-/** The per-source limits a lead must pass before it is published; a refused lead uses up none of them. */
+/**
+ * The per-source limits a lead must pass before it is published; a refused lead uses up none of them, nor does
+ * one the broker did not take (its retry must not be refused for the attempt that failed).
+ */
 @ApplicationScoped
 public class LeadLimits {
 
@@ -23,7 +26,7 @@ public class LeadLimits {
      * @param clientIp the caller's address, or null where the caller is a platform's server (webhooks), whose
      *                 address says nothing about who filled in the form
      */
-    public void check(SourceSettings source, String clientIp, LeadReceived lead) {
+    public Taken take(SourceSettings source, String clientIp, LeadReceived lead) {
         SourceSettings.RateLimits limits = source.limits();
         String phone = lead.contact().phoneE164();
         Deque<Runnable> releases = new ArrayDeque<>();
@@ -43,6 +46,15 @@ public class LeadLimits {
             releases.forEach(Runnable::run);
             throw e;
         }
+        return () -> releases.forEach(Runnable::run);
+    }
+
+    /** What a lead used up of the limits. */
+    @FunctionalInterface
+    public interface Taken {
+
+        /** Gives it back: the lead was not accepted after all (the broker did not take it). */
+        void giveBack();
     }
 
     private void acquire(Deque<Runnable> releases, String rule, String key, int limit, Duration window) {

@@ -62,6 +62,13 @@ public class Source extends PanacheEntityBase {
     @Column(name = "meta_page_access_token")
     public String metaPageAccessToken;
 
+    /** JSON object: lead field -> JSON pointer into a generic webhook's body (see {@code FieldMapping}). */
+    @Column(name = "field_mapping")
+    public String fieldMapping;
+
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

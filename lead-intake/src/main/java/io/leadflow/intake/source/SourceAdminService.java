@@ -148,6 +148,12 @@ public class SourceAdminService {
         if (request.metaPageAccessToken() != null) {
             source.metaPageAccessToken = request.metaPageAccessToken();
         }
+        if (request.fieldMapping() != null) {
+            source.fieldMapping = FieldMapping.toJson(request.fieldMapping());
+        }
+        if (request.webhookSecret() != null) {
+            source.webhookSecret = request.webhookSecret();
+        }
         SourceRequest.Limits limits = request.limits();
         if (limits != null) {
             if (limits.leadsPerMinute() != null) {

@@ -1,10 +1,12 @@
 package io.leadflow.intake.source;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +20,8 @@ import io.leadflow.intake.normalize.ValidTimeZone;
  *
  * @param metaAppSecret       the Meta app secret that signs Lead Ads webhooks; write-only, never returned
  * @param metaPageAccessToken the page access token that reads Meta leads from the Graph API; write-only
+ * @param fieldMapping        for {@code POST /webhooks/json/{id}}: lead field -> JSON pointer into the sender's body
+ * @param webhookSecret       the secret a generic JSON sender signs with ({@code Typeform-Signature}); write-only
  */
 public record SourceRequest(
         @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}", message = "must be 1-64 of a-z 0-9 . _ - (starting with a letter or digit)") String id,
@@ -31,7 +35,10 @@ public record SourceRequest(
         @Min(0) @Max(3600) Integer formMinAgeSeconds,
         @Min(60) @Max(2_592_000) Integer formMaxAgeSeconds,
         @Size(min = 8, max = 200) String metaAppSecret,
-        @Size(min = 8, max = 1000) String metaPageAccessToken) {
+        @Size(min = 8, max = 1000) String metaPageAccessToken,
+        @Size(max = 50) Map<@Pattern(regexp = FieldMapping.TARGET, message = FieldMapping.TARGET_RULE) String,
+                @NotNull @Size(max = 500) @Pattern(regexp = FieldMapping.POINTER, message = "must be a JSON pointer such as /form_response/token") String> fieldMapping,
+        @Size(min = 8, max = 200) String webhookSecret) {
 
     static final String ORIGIN = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?";
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the edge knows about a source while it handles a request: an immutable copy of {@link Source},
@@ -16,6 +17,8 @@ import java.util.List;
  * @param thankYouUrl     where a form post is redirected, or null for the built-in page
  * @param formMinAge      a form posted sooner after it was rendered is a bot
  * @param formMaxAge      a form token older than this is refused (replayed)
+ * @param fieldMapping    lead field -> JSON pointer, for generic JSON webhooks
+ * @param webhookSigned   generic JSON webhooks must carry a valid {@code Typeform-Signature}
  */
 public record SourceSettings(
         String id,
@@ -29,7 +32,9 @@ public record SourceSettings(
         RateLimits limits,
         Duration formMinAge,
         Duration formMaxAge,
-        boolean metaConfigured) {
+        boolean metaConfigured,
+        Map<String, String> fieldMapping,
+        boolean webhookSigned) {
 
     /**
      * @param leadsPerMinute      per source key
@@ -48,7 +53,7 @@ public record SourceSettings(
                 new RateLimits(source.leadsPerMinute, source.leadsPerMinuteIp, source.leadsPerHourPhone,
                         source.smsLeadsPerDay),
                 Duration.ofMillis(source.formMinAgeMs), Duration.ofMillis(source.formMaxAgeMs),
-                source.metaAppSecret != null);
+                source.metaAppSecret != null, FieldMapping.parse(source.fieldMapping), source.webhookSecret != null);
     }
 
     public boolean allowsOrigin(String origin) {

@@ -1,9 +1,10 @@
 package io.leadflow.intake.source;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A source as the admin API shows it: settings and public URLs, never a key or the Meta app secret.
+ * A source as the admin API shows it: settings and public URLs, never a key, the Meta app secret or the webhook secret.
  *
  * @param formUrl    where the source's HTML form posts ({@code POST}) and its sample page is ({@code GET})
  * @param snippetUrl an embeddable form snippet a site owner can paste
@@ -21,6 +22,8 @@ public record SourceView(
         long formMinAgeSeconds,
         long formMaxAgeSeconds,
         boolean metaConfigured,
+        Map<String, String> fieldMapping,
+        boolean webhookSigned,
         String formUrl,
         String snippetUrl) {
 
@@ -29,7 +32,7 @@ public record SourceView(
         return new SourceView(source.id(), source.name(), source.formKey(), source.defaultCountry(),
                 source.defaultTimeZone().getId(), source.consentText(), source.allowedOrigins(), source.thankYouUrl(),
                 source.limits(), source.formMinAge().toSeconds(), source.formMaxAge().toSeconds(),
-                source.metaConfigured(), formUrl, formUrl + "/snippet");
+                source.metaConfigured(), source.fieldMapping(), source.webhookSigned(), formUrl, formUrl + "/snippet");
     }
 
     /** The answer to a create or a key rotation: the new key is shown this once and never stored in clear. */

@@ -30,7 +30,7 @@ public class PlatformLeads {
     LeadAdmission admission;
 
     /**
-     * @param platformLeadId e.g. {@code google:<lead_id>}
+     * @param platformLeadId e.g. {@code google:<lead_id>}; null when the sender names none (every delivery is a new lead)
      * @param fieldOf        the platform's name for each field of the lead format; others are {@code otherFields}
      */
     LeadAdmission.Admitted admit(SourceSettings source, Instant now, String platformLeadId, LeadRequest lead,

@@ -114,6 +114,32 @@ class LeadResourceTest extends PublishingTest {
     }
 
     @Test
+    void shouldKeepALeadWithAnEmailWhosePhoneCannotBeReadWithTheSourceCountryAndFlagThePhone() throws Exception {
+        Map<TopicPartition, Long> before = topic.endOffsets();
+
+        // a London number in national format: not a number in the source's country (US)
+        String leadId = post(WEBSITE_KEY, """
+                {"fullName": "Olivia Grant", "email": "olivia@example.co.uk", "phone": "020 7946 0958",
+                 "consent": {"sms": true, "email": true}}
+                """).statusCode(202).extract().path("leadId");
+        post(WEBSITE_KEY, """
+                {"fullName": "Olivia Grant", "phone": "020 7946 0958"}
+                """)
+                .statusCode(400)
+                .body("type", equalTo("urn:leadflow:problem:invalid-lead"))
+                .body("errors.field", containsInAnyOrder("phone"))
+                .body("errors.message", containsInAnyOrder("is not a valid phone number"));
+
+        List<ConsumerRecord<String, String>> records = topic.recordsSince(before);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly(leadId);
+        LeadReceived.Contact contact = JSON.readValue(records.get(0).value(), LeadReceived.class).contact();
+        assertThat(contact.email()).isEqualTo("olivia@example.co.uk");
+        assertThat(contact.phoneRaw()).isEqualTo("020 7946 0958");
+        assertThat(contact.phoneE164()).isNull();
+        assertThat(contact.phoneValid()).isFalse();
+    }
+
+    @Test
     void shouldAnswerARetryWithTheSameIdempotencyKeyWithTheFirstAnswerAndPublishNothingNew() throws Exception {
         String key = "form-submission-" + UUID.randomUUID();
         String body = """

@@ -35,10 +35,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final ChildProcess process;
     private final String bootstrapServers;
+    private final Path dataDir;
 
-    private KafkaBroker(ChildProcess process, String bootstrapServers) {
+    private KafkaBroker(ChildProcess process, String bootstrapServers, Path dataDir) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -69,7 +71,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
                         "kafka.Kafka", config.toString()),
                 Map.of(), brokerLog);
-        KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + clientPort);
+        KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + clientPort, dataDir);
         try {
             broker.awaitReady(clientPort);
         } catch (RuntimeException e) {
@@ -121,6 +123,14 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Timed out creating topics", e);
         }
+    }
+
+    /** After {@link #stop()}: a new broker on the same port and data directory (topics and records kept). */
+    public KafkaBroker startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The broker on port " + port() + " is still running");
+        }
+        return start(dataDir, port());
     }
 
     /** SIGTERM (controlled shutdown), then SIGKILL after 20 seconds. */
