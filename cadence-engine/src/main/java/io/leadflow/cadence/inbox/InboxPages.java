@@ -1,5 +1,8 @@
 package io.leadflow.cadence.inbox;
 
+import java.time.Instant;
+import java.util.List;
+
 import io.leadflow.cadence.auth.SignedInRep;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -13,7 +16,12 @@ final class InboxPages {
 
     static native TemplateInstance signIn(String email, String error);
 
-    static native TemplateInstance inbox(SignedInRep rep);
+    static native TemplateInstance inbox(SignedInRep rep, List<LeadCard> cards, Instant now);
+
+    /** One line of the inbox, as the live stream sends it. */
+    static native TemplateInstance inbox$card(SignedInRep rep, LeadCard card, Instant now);
+
+    static native TemplateInstance lead(SignedInRep rep, LeadCard card, Instant now);
 
     static native TemplateInstance message(String title, String text);
 }
