@@ -21,7 +21,9 @@ final class InboxPages {
     /** One line of the inbox, as the live stream sends it. */
     static native TemplateInstance inbox$card(SignedInRep rep, LeadCard card, Instant now);
 
-    static native TemplateInstance lead(SignedInRep rep, LeadCard card, Instant now);
+    static native TemplateInstance lead(SignedInRep rep, LeadView lead, Instant now);
+
+    static native TemplateInstance today(SignedInRep rep, List<TodayItem> items);
 
     static native TemplateInstance message(String title, String text);
 }

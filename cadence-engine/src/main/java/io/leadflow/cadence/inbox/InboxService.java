@@ -12,14 +12,17 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
-import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadflow.cadence.auth.SignedInRep;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.timeline.TimelineService;
 
 /**
  * What a signed-in rep may see: their own leads and the team's unclaimed (and not stopped) ones; a
@@ -34,9 +37,13 @@ public class InboxService {
              or (a.team_id = :team and (:manager or (l.claimed_by_rep_id is null and l.cadence_state <> 'STOPPED'))))""";
 
     private final EntityManager entityManager;
+    private final TimelineService timelines;
+    private final ObjectMapper json;
 
-    InboxService(EntityManager entityManager) {
+    InboxService(EntityManager entityManager, TimelineService timelines, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.timelines = timelines;
+        this.json = json;
     }
 
     /** The newest leads the rep may see. */
@@ -59,6 +66,13 @@ public class InboxService {
     @Transactional
     public Optional<LeadCard> card(UUID leadId, SignedInRep rep) {
         return lead(leadId, rep).map(lead -> card(lead, rep));
+    }
+
+    /** The page of a lead the rep may see. */
+    @Transactional
+    public LeadView view(Lead lead, SignedInRep rep) {
+        LeadCard card = card(lead, rep);
+        return LeadView.of(lead, card, card.mine() || rep.isManager(), timelines.timelineOf(lead), json);
     }
 
     /** The line of a lead the rep may see. */

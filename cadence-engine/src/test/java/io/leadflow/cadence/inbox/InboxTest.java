@@ -6,10 +6,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +77,47 @@ class InboxTest {
         dana.request().contentType("application/x-www-form-urlencoded")
                 .when().post("/inbox/leads/{id}/claim", lead.leadId()).then().statusCode(403);
         timeline(lead.leadId()).body("timeline.findAll { it.kind == 'claim_requested' }", hasSize(0));
+    }
+
+    @Test
+    void shouldShowTheLeadAndApplyItsOutcomesThroughTheStopRulesAndListTodayOverdueFirst() {
+        InboxBrowser dana = InboxBrowser.signIn(SignInTest.DANA);
+        InboxBrowser marcus = InboxBrowser.signIn(MARCUS);
+        LeadReceived lead = TestLeads.inDaytime(true);
+        String page = "/inbox/leads/" + lead.leadId();
+        KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
+        await().atMost(BOUND).untilAsserted(() -> dana.request().when().get(page).then().statusCode(200));
+        dana.form(dana.csrf("/inbox")).when().post(page + "/claim").then().statusCode(303);
+
+        dana.request().when().get(page).then().statusCode(200).body(containsString("Relocating in June"),
+                containsString("Oak Ridge"), containsString("test-web"), containsString("href=\"tel:+14155550123\""),
+                containsString("href=\"sms:+14155550123\""), containsString("claim_requested"),
+                containsString("value=\"appointment_set\""));
+        String csrf = dana.csrf(page);
+        dana.form(csrf).formParam("outcome", "no_answer").when().post(page + "/outcome")
+                .then().statusCode(303).header("Location", endsWith(page));
+        String inTwoHours = ZonedDateTime.now(ZoneId.of(lead.timeZone().id())).plusHours(2).toLocalDateTime()
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        dana.form(csrf).formParam("at", inTwoHours).formParam("channel", "call_task").formParam("note", "Call about the June move")
+                .when().post(page + "/commitment").then().statusCode(303);
+        marcus.form(marcus.csrf("/inbox")).formParam("outcome", "closed").when().post(page + "/outcome").then().statusCode(404);
+
+        timeline(lead.leadId())
+                .body("timeline.find { it.kind == 'outcome' }.effect", containsString("no-answer steps planned"))
+                .body("timeline.find { it.kind == 'outcome' }.actor", startsWith("rep:"))
+                .body("timeline.find { it.kind == 'commitment' }.effect", containsString("call_task planned for"));
+        List<String> today = Arrays.stream(dana.request().when().get("/inbox/today").then().statusCode(200).extract().asString()
+                .split("<li ")).filter(item -> item.contains(page + "\"")).toList();
+        // then the playbook's call a day after the lead arrived, just inside the next 24 hours
+        assertThat(today).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(today.get(0)).contains("Voicemail", "Leave a voicemail", "Overdue since");
+        assertThat(today.get(1)).contains("Promised call", "Call about the June move").doesNotContain("Overdue");
+
+        dana.form(csrf).when().post(page + "/pause").then().statusCode(303);
+        timeline(lead.leadId()).body("cadenceState", equalTo("paused"));
+        dana.form(csrf).formParam("outcome", "appointment_set").when().post(page + "/outcome").then().statusCode(303);
+        timeline(lead.leadId()).body("cadenceState", equalTo("stopped"))
+                .body("timeline.findAll { it.kind == 'outcome' }.effect", hasItem(containsString("stopped every cadence")));
     }
 
     @Test
