@@ -37,6 +37,19 @@ public interface EngineConfig {
 
     Claim claim();
 
+    Inbox inbox();
+
+    /** The rep inbox ({@code /inbox}). */
+    interface Inbox {
+
+        /** Given at start to every rep without a password, for local runs; never set in production. */
+        Optional<String> demoPassword();
+
+        /** How long an inbox session lasts after sign-in. */
+        @WithDefault("12h")
+        Duration sessionTtl();
+    }
+
     Commitments commitments();
 
     interface Commitments {

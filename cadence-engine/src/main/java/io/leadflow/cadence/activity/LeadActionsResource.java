@@ -3,13 +3,7 @@ package io.leadflow.cadence.activity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,9 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import io.leadflow.cadence.auth.BearerTokenAuthenticator;
-import io.leadflow.cadence.commitment.CommitmentService;
-import io.leadflow.cadence.problem.InvalidRequestException;
-import io.leadflow.cadence.problem.Problem;
 import io.leadflow.contracts.ActivityKind;
 import io.smallrye.common.annotation.Blocking;
 
@@ -31,11 +22,6 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/api/leads/{leadId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadActionsResource {
-
-    private static final String VALID_OUTCOMES = Arrays.stream(Outcome.values()).map(Outcome::wireName)
-            .collect(Collectors.joining(", "));
-
-    private static final List<String> COMMITMENT_CHANNELS = List.of("call_task", "sms", "email");
 
     private final BearerTokenAuthenticator authenticator;
     private final RepActions actions;
@@ -69,26 +55,14 @@ public class LeadActionsResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, CommitmentRequest request) {
         var caller = authenticator.authenticate(authorization);
         CommitmentRequest body = request == null ? new CommitmentRequest(null, null, null) : request;
-        List<Problem.InvalidParam> problems = new ArrayList<>();
         Instant at = null;
         try {
             at = body.at() == null ? null : Instant.parse(body.at());
         } catch (DateTimeParseException e) {
-            // reported below
+            // reported as an invalid "at"
         }
-        if (at == null || !at.isAfter(clock.instant())) {
-            problems.add(new Problem.InvalidParam("at", "must be an ISO-8601 instant in the future"));
-        }
-        if (!COMMITMENT_CHANNELS.contains(body.channel())) {
-            problems.add(new Problem.InvalidParam("channel", "must be one of " + String.join(", ", COMMITMENT_CHANNELS)));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        Map<String, String> detail = withNote(body.note());
-        detail.put(CommitmentService.AT, at.toString());
-        detail.put(CommitmentService.CHANNEL, body.channel());
-        return actions.act(leadId, caller, ActivityKind.COMMITMENT, detail);
+        return actions.act(leadId, caller, ActivityKind.COMMITMENT,
+                RepActionRequests.commitment(at, body.channel(), body.note(), clock.instant()));
     }
 
     @POST
@@ -98,13 +72,8 @@ public class LeadActionsResource {
     public RepActions.ActionResult outcome(@PathParam("leadId") UUID leadId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, OutcomeRequest request) {
         var caller = authenticator.authenticate(authorization);
-        String outcome = request == null ? null : request.outcome();
-        if (Outcome.fromWire(outcome).isEmpty()) {
-            throw InvalidRequestException.of("outcome", "must be one of " + VALID_OUTCOMES);
-        }
-        Map<String, String> detail = withNote(request.note());
-        detail.put(StopPolicy.OUTCOME, outcome);
-        return actions.act(leadId, caller, ActivityKind.OUTCOME, detail);
+        return actions.act(leadId, caller, ActivityKind.OUTCOME,
+                RepActionRequests.outcome(request == null ? null : request.outcome(), request == null ? null : request.note()));
     }
 
     @POST
@@ -125,14 +94,6 @@ public class LeadActionsResource {
 
     private RepActions.ActionResult noted(UUID leadId, String authorization, ActivityKind kind, NoteRequest request) {
         return actions.act(leadId, authenticator.authenticate(authorization), kind,
-                withNote(request == null ? null : request.note()));
-    }
-
-    private static Map<String, String> withNote(String note) {
-        Map<String, String> detail = new HashMap<>();
-        if (note != null && !note.isBlank()) {
-            detail.put("note", note);
-        }
-        return detail;
+                RepActionRequests.withNote(request == null ? null : request.note()));
     }
 }

@@ -38,9 +38,12 @@ public class RepActions {
         return record(lead, caller.actor(), kind, detail);
     }
 
-    /** A claim through the link in the rep's alert; the link's signature stands in for a bearer token. */
-    public ActionResult claimViaLink(Lead lead, UUID repId) {
-        return record(lead, "rep:" + repId, ActivityKind.CLAIM_REQUESTED, Map.of("via", "link"));
+    /**
+     * A claim by a rep who was already authenticated another way: the signed link in their alert
+     * ({@code via} {@code link}) or their inbox session ({@code inbox}).
+     */
+    public ActionResult claim(Lead lead, UUID repId, String via) {
+        return record(lead, "rep:" + repId, ActivityKind.CLAIM_REQUESTED, Map.of("via", via));
     }
 
     private ActionResult record(Lead lead, String actor, ActivityKind kind, Map<String, String> detail) {

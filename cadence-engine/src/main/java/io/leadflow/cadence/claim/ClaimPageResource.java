@@ -46,7 +46,7 @@ public class ClaimPageResource {
     @Blocking
     public Response claim(@PathParam("token") String token) {
         return withLead(token, (claim, lead) -> {
-            actions.claimViaLink(lead, claim.repId());
+            actions.claim(lead, claim.repId(), "link");
             Lead after = claims.current(lead.id);
             return Response.ok(claim.repId().equals(after.claimedByRepId) ? ClaimPages.yours(after)
                     : ClaimPages.taken(after, ClaimService.holder(after))).build();

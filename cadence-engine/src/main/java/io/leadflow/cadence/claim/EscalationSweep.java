@@ -9,12 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.lead.Lead;
+import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RoundRobinRouter;
 import io.leadflow.cadence.routing.Team;
@@ -41,14 +43,16 @@ public class EscalationSweep {
     private final CadenceSettingsService settings;
     private final RoundRobinRouter router;
     private final RepAlerts alerts;
+    private final Event<LeadRouted> routed;
     private final Clock clock;
 
     EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, RoundRobinRouter router,
-            RepAlerts alerts, Clock clock) {
+            RepAlerts alerts, Event<LeadRouted> routed, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.router = router;
         this.alerts = alerts;
+        this.routed = routed;
         this.clock = clock;
     }
 
@@ -80,7 +84,8 @@ public class EscalationSweep {
 
     private List<Touch> escalate(Lead lead, Instant now) {
         CadenceSettings source = settings.forSource(lead.sourceId);
-        Rep previous = lead.assignedRepId == null ? null : Rep.findById(lead.assignedRepId);
+        UUID previousRepId = lead.assignedRepId;
+        Rep previous = previousRepId == null ? null : Rep.findById(previousRepId);
         String teamId = previous == null ? Rep.DEFAULT_TEAM : previous.teamId;
         Rep manager = Team.managerOf(teamId);
         String unclaimed = (previous == null ? "nobody" : previous.name) + " did not claim it within "
@@ -116,6 +121,9 @@ public class EscalationSweep {
                 effect = "no fallbacks left and the team has no manager: it stays with "
                         + (previous == null ? "nobody" : previous.name);
             }
+        }
+        if (lead.assignedRepId != null && !lead.assignedRepId.equals(previousRepId)) {
+            routed.fire(new LeadRouted(lead.id, lead.assignedRepId));
         }
         LeadEvent event = LeadEvent.of(lead.id, now, "escalated", "engine", unclaimed);
         event.effect = effect;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.playbook.Playbook;
 import io.leadflow.cadence.playbook.PlaybookCatalog;
+import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RoundRobinRouter;
 import io.leadflow.cadence.scheduling.CadencePlanner;
@@ -39,16 +41,19 @@ public class LeadRegistration {
     private final RoundRobinRouter router;
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
+    private final Event<LeadRouted> routed;
     private final Clock clock;
 
     LeadRegistration(LeadInserts inserts, CadenceSettingsService settings, PlaybookCatalog playbooks,
-            RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Clock clock) {
+            RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
+            Clock clock) {
         this.inserts = inserts;
         this.settings = settings;
         this.playbooks = playbooks;
         this.router = router;
         this.planner = planner;
         this.objectMapper = objectMapper;
+        this.routed = routed;
         this.clock = clock;
     }
 
@@ -73,6 +78,7 @@ public class LeadRegistration {
             lead.assignedRepId = assigned.id;
             lead.assignedAt = now;
             lead.claimDueAt = now.plus(source.claimSla());
+            routed.fire(new LeadRouted(lead.id, assigned.id));
         });
         List<Touch> touches = planner.start(lead, rep, playbook, now);
         LOG.infof("Lead %s from %s assigned to rep %s with %d touches planned", lead.id, lead.sourceId,

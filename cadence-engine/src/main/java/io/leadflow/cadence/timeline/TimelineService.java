@@ -27,6 +27,13 @@ public class TimelineService {
         if (lead == null || !caller.maySee(lead.assignedRepId)) {
             return Optional.empty();
         }
+        return Optional.of(timelineOf(lead));
+    }
+
+    /** The timeline of a lead the caller was already allowed to see (the inbox has its own rule). */
+    @Transactional
+    public LeadTimeline timelineOf(Lead lead) {
+        UUID leadId = lead.id;
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(TimelineEntry.of(lead.receivedAt, "received", null,
                 "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"
@@ -43,9 +50,9 @@ public class TimelineService {
         events.stream().map(event -> new TimelineEntry(event.at, event.kind, null, event.channel, null, null, event.detail,
                 event.actor, event.effect)).forEach(entries::add);
         entries.sort(Comparator.comparing(TimelineEntry::at));
-        return Optional.of(new LeadTimeline(lead.id, lead.sourceId, lead.receivedAt, assignedRep,
+        return new LeadTimeline(lead.id, lead.sourceId, lead.receivedAt, assignedRep,
                 lead.speedToFirstTouchMs, lead.speedToRepAlertMs, lead.cadenceState.name().toLowerCase(Locale.ROOT),
-                lead.stateReason, entries));
+                lead.stateReason, entries);
     }
 
     private static TimelineEntry entryOf(Touch touch) {

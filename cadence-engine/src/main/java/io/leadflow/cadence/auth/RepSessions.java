@@ -1,0 +1,92 @@
+package io.leadflow.cadence.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.leadflow.cadence.EngineConfig;
+import io.leadflow.cadence.routing.Rep;
+
+/** Inbox sign-in: a password checked against its hash opens a session that expires. */
+@ApplicationScoped
+public class RepSessions {
+
+    private static final Logger LOG = Logger.getLogger(RepSessions.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final Clock clock;
+    private final Duration ttl;
+
+    RepSessions(Clock clock, EngineConfig config) {
+        this.clock = clock;
+        this.ttl = config.inbox().sessionTtl();
+    }
+
+    /** A new session's cookie value, shown once; only its hash is stored. */
+    public record NewSession(String token, Duration ttl) {
+    }
+
+    /** Empty for an unknown email, an inactive rep, a rep without a password or a wrong password. */
+    @Transactional
+    public Optional<NewSession> signIn(String email, String password) {
+        Instant now = clock.instant();
+        Optional<Rep> rep = email == null ? Optional.empty()
+                : Rep.<Rep>find("lower(email) = ?1 and active", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+        Optional<RepCredential> credential = rep.flatMap(found -> RepCredential.<RepCredential>findByIdOptional(found.id));
+        String hash = credential.map(found -> found.passwordHash).orElse(PasswordHashing.UNKNOWN_ACCOUNT);
+        boolean matches = PasswordHashing.matches(password == null ? "" : password, hash);
+        if (credential.isEmpty() || !matches) {
+            LOG.infof("Inbox sign-in refused%s", rep.map(found -> " for rep " + found.id).orElse(""));
+            return Optional.empty();
+        }
+        RepSession.delete("expiresAt < ?1", now);
+        String token = randomToken();
+        RepSession session = new RepSession();
+        session.id = UUID.randomUUID();
+        session.tokenSha256 = TokenHashing.sha256Hex(token);
+        session.repId = rep.get().id;
+        session.csrfToken = randomToken();
+        session.createdAt = now;
+        session.expiresAt = now.plus(ttl);
+        session.persist();
+        LOG.infof("Rep %s signed in to the inbox", session.repId);
+        return Optional.of(new NewSession(token, ttl));
+    }
+
+    /** The rep of an unexpired session. */
+    @Transactional
+    public Optional<SignedInRep> find(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return RepSession.<RepSession>find("tokenSha256 = ?1 and expiresAt > ?2", TokenHashing.sha256Hex(token), clock.instant())
+                .firstResultOptional()
+                .flatMap(session -> Rep.<Rep>findByIdOptional(session.repId)
+                        .filter(rep -> rep.active)
+                        .map(rep -> new SignedInRep(rep.id, rep.name, rep.role, rep.teamId, session.csrfToken)));
+    }
+
+    @Transactional
+    public void signOut(String token) {
+        if (token != null) {
+            RepSession.delete("tokenSha256", TokenHashing.sha256Hex(token));
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return ENCODER.encodeToString(bytes);
+    }
+}

@@ -1,0 +1,84 @@
+// The inbox's little script: local times, the claim countdown, new leads live (server-sent events),
+// with a sound and a browser notification when the rep allowed them. The page works without it.
+(function () {
+  'use strict';
+  var leads = document.getElementById('leads');
+  var live = document.getElementById('live');
+  var alertsButton = document.getElementById('alerts');
+  var audio = null;
+
+  function localTimes(root) {
+    root.querySelectorAll('time[datetime]').forEach(function (el) {
+      var at = new Date(el.getAttribute('datetime'));
+      if (!isNaN(at)) { el.textContent = at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }); }
+    });
+  }
+
+  function tick() {
+    document.querySelectorAll('.countdown[data-due]').forEach(function (el) {
+      var left = Math.round((new Date(el.getAttribute('data-due')) - Date.now()) / 1000);
+      el.textContent = left > 0 ? 'Claim within ' + Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0')
+        : 'Claim time is up: it may pass to the next rep';
+      el.classList.toggle('late', left <= 0);
+    });
+  }
+
+  function beep() {
+    if (!audio) { return; }
+    var osc = audio.createOscillator();
+    var gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.value = 0.1;
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.25);
+  }
+
+  function announce(name) {
+    live.textContent = 'New lead: ' + name;
+    beep();
+    if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
+      new Notification('New lead: ' + name, { tag: 'leadflow-inbox' });
+    }
+  }
+
+  function show(event) {
+    var template = document.createElement('template');
+    template.innerHTML = event.html.trim();
+    var card = template.content.firstElementChild;
+    var existing = document.getElementById(card.id);
+    if (existing) {
+      existing.replaceWith(card);
+    } else {
+      var empty = leads.querySelector('.empty');
+      if (empty) { empty.remove(); }
+      leads.prepend(card);
+      announce(event.name);
+    }
+    localTimes(card);
+    tick();
+  }
+
+  if (alertsButton && ('Notification' in window || window.AudioContext)) {
+    alertsButton.hidden = false;
+    alertsButton.addEventListener('click', function () {
+      if (window.AudioContext && !audio) { audio = new AudioContext(); }
+      if ('Notification' in window && Notification.permission === 'default') { Notification.requestPermission(); }
+      alertsButton.hidden = true;
+    });
+  }
+
+  localTimes(document);
+  tick();
+  setInterval(tick, 1000);
+
+  if (leads && window.EventSource) {
+    var source = new EventSource('/inbox/events');
+    source.onmessage = function (message) {
+      var event = JSON.parse(message.data);
+      if (event.type === 'lead') { show(event); }
+      if (event.type === 'listening') { leads.setAttribute('data-live', 'true'); }
+    };
+    source.onerror = function () { leads.removeAttribute('data-live'); };
+  }
+})();

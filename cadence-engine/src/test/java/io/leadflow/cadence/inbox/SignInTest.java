@@ -1,0 +1,55 @@
+package io.leadflow.cadence.inbox;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadflow.localstack.LocalStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class,
+        initArgs = @ResourceArg(name = "components", value = "kafka,postgres"))
+class SignInTest {
+
+    static final String DANA = "dana@oakridge-homes.test";
+
+    @Test
+    void shouldStaySignedOutAfterAWrongPassword() {
+        given().redirects().follow(false).formParam("email", DANA).formParam("password", "not-her-password")
+                .when().post("/inbox/sign-in")
+                .then().statusCode(401).header("Set-Cookie", nullValue())
+                .body(containsString("do not match"), containsString("value=\"" + DANA + "\""));
+        given().redirects().follow(false).when().get("/inbox")
+                .then().statusCode(303).header("Location", endsWith("/inbox/sign-in"));
+    }
+
+    @Test
+    void shouldGiveAnHttpOnlyStrictSessionThatOnlyASignOutWithTheFormsTokenEnds() {
+        given().redirects().follow(false).formParam("email", DANA).formParam("password", InboxBrowser.DEMO_PASSWORD)
+                .when().post("/inbox/sign-in")
+                .then().statusCode(303).header("Location", endsWith("/inbox"))
+                .header("Set-Cookie", allOf(containsString("HttpOnly"), containsString("SameSite=Strict"),
+                        containsString("Path=/inbox"), not(containsString("Secure"))));
+        InboxBrowser dana = InboxBrowser.signIn(DANA);
+        dana.request().when().get("/inbox").then().statusCode(200)
+                .header("Cache-Control", "no-store").body(containsString("Dana Whitfield"));
+
+        dana.request().contentType("application/x-www-form-urlencoded").formParam("csrf", "forged")
+                .when().post("/inbox/sign-out").then().statusCode(403);
+        dana.request().contentType("application/x-www-form-urlencoded")
+                .when().post("/inbox/sign-out").then().statusCode(403);
+        dana.request().when().get("/inbox").then().statusCode(200);
+
+        dana.form(dana.csrf("/inbox")).when().post("/inbox/sign-out")
+                .then().statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
+        dana.request().when().get("/inbox").then().statusCode(303).header("Location", endsWith("/inbox/sign-in"));
+    }
+}
