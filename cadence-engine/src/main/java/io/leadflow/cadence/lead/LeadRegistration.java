@@ -72,7 +72,6 @@ public class LeadRegistration {
                 .orElseGet(playbooks::defaultPlaybook);
         LeadEvent.of(lead.id, now, "settings", "engine",
                 source.describe() + "; playbook " + playbook.id() + " version " + playbook.version()).persist();
-        // routing locks the team until the commit: everything else of this lead is ready by now
         Optional<Rep> rep = router.nextRep(Rep.DEFAULT_TEAM, now);
         rep.ifPresent(assigned -> {
             lead.assignedRepId = assigned.id;

@@ -7,13 +7,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
 /**
  * Picks the active rep of a team who was assigned a lead least recently. Safe with several engine
- * instances: the pick locks the team's row until the assignment commits, so concurrent leads wait
- * their turn (a few milliseconds) instead of finding every rep locked and going without one.
+ * instances: the pick locks the team's row, so concurrent leads wait their turn instead of finding
+ * every rep locked and going without one. The pick commits on its own, so the lock lasts two
+ * statements, not the caller's whole registration: held to the caller's commit, it made every
+ * lead of a team wait for the one before it to plan and store its cadence (the bench's top wait).
+ * A caller that rolls back afterwards has cost that rep one turn.
  */
 @ApplicationScoped
 public class RoundRobinRouter {
@@ -24,12 +28,13 @@ public class RoundRobinRouter {
         this.entityManager = entityManager;
     }
 
-    /** Must run inside the transaction that stores the assignment; call it late, the lock lasts to the commit. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Rep> nextRep(String teamId, Instant now) {
         return nextRep(teamId, now, null);
     }
 
     /** The same, never picking {@code excluded} (the rep an escalation takes the lead from). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Rep> nextRep(String teamId, Instant now, UUID excluded) {
         entityManager.createNativeQuery("select id from team where id = :team for update")
                 .setParameter("team", teamId)
