@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
@@ -85,7 +88,11 @@ public class FormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Post an HTML lead form", description = "303 to the source's thank-you page (202 JSON with Accept: application/json).")
-    public Response submitUrlEncoded(@PathParam("formKey") String formKey, MultivaluedMap<String, String> fields,
+    public Response submitUrlEncoded(@PathParam("formKey") String formKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, examples = @ExampleObject(
+                    name = "community inquiry", value = "firstName=Maria&lastName=Lopez&email=maria%40example.com"
+                            + "&phone=%28415%29+555-0123&community=Oak+Ridge&timeline=3-6+months&smsConsent=yes"
+                            + "&token=<render token>&company_website="))) MultivaluedMap<String, String> fields,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam("Origin") String origin,
             @Context HttpServerRequest http) {
         return submit(formKey, fields, accept, origin, http);

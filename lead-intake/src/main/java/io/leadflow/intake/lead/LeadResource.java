@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadflow.intake.config.IntakeConfig;
@@ -28,6 +31,16 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/leads")
 @Tag(name = "leads")
 public class LeadResource {
+
+    private static final String EXAMPLE = """
+            {"firstName": "Maria", "lastName": "Lopez", "email": "maria@example.com", "phone": "(415) 555-0123",
+             "message": "We are relocating in June and would like to tour.",
+             "interest": {"community": "Oak Ridge", "homeSize": "3-4 bedrooms", "budget": "$450k-$500k",
+                          "timeline": "3-6 months", "heardAbout": "Google", "custom": {"pets": "one dog"}},
+             "utm": {"utm_source": "google", "utm_campaign": "fall-open-house"},
+             "consent": {"sms": true, "email": true, "text": "I agree to receive texts from Oak Ridge Homes.",
+                         "pageUrl": "https://oakridge.example/contact"}}
+            """;
 
     @Inject
     LeadAdmission admission;
@@ -50,7 +63,8 @@ public class LeadResource {
     @SourceKeyRequired
     @Operation(summary = "Take a lead", description = "Answers 202 once Kafka has the leads.received event. "
             + "A retry with the same Idempotency-Key and body gets the first answer and publishes nothing.")
-    public Response createLead(@NotNull @Valid LeadRequest lead,
+    public Response createLead(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "community inquiry", value = EXAMPLE))) @NotNull @Valid LeadRequest lead,
             @HeaderParam(LeadAdmission.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
         Instant receivedAt = clock.instant();

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadflow.intake.lead.InvalidLeadException;
@@ -37,6 +40,17 @@ public class GoogleAdsWebhookResource {
     private static final Map<String, String> COLUMN_OF = Map.of("fullName", "FULL_NAME", "firstName", "FIRST_NAME",
             "lastName", "LAST_NAME", "email", "EMAIL", "phone", "PHONE_NUMBER");
 
+    private static final String EXAMPLE = """
+            {"lead_id": "TeSter-123-ABCDEFGHIJKLMNOPQRSTUVWXYZ-abcdefghijklmnopqrstuvwxyz-0123456789-AaBbCcDdEe",
+             "user_column_data": [
+               {"column_name": "Full Name", "string_value": "FirstName LastName", "column_id": "FULL_NAME"},
+               {"column_name": "User Phone", "string_value": "+16505550123", "column_id": "PHONE_NUMBER"},
+               {"column_name": "User Email", "string_value": "test@example.com", "column_id": "EMAIL"},
+               {"column_name": "Which community?", "string_value": "Oak Ridge", "column_id": "what_community"}],
+             "api_version": "1.0", "form_id": 40000000000, "campaign_id": 20000000000, "google_key": "<source key>",
+             "is_test": true, "gcl_id": "TeSter-123", "adgroup_id": 20000000000, "creative_id": 30000000000}
+            """;
+
     @Inject
     SourceDirectory sources;
 
@@ -52,7 +66,9 @@ public class GoogleAdsWebhookResource {
     @Operation(summary = "Take a Google Ads lead form lead (WebhookLead JSON)",
             description = "200 once Kafka has the lead; a repeated lead_id answers 200 and publishes nothing. "
                     + "is_test leads are kept and marked test: they never message anyone.")
-    public Map<String, Object> receive(@PathParam("sourceId") String sourceId, @NotNull GoogleAdsLead lead) {
+    public Map<String, Object> receive(@PathParam("sourceId") String sourceId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "WebhookLead", value = EXAMPLE))) @NotNull GoogleAdsLead lead) {
         Instant now = clock.instant();
         SourceSettings source = sources.byId(sourceId)
                 .filter(found -> sources.isKeyOf(found.id(), lead.googleKey(), now))

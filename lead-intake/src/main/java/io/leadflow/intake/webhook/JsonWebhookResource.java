@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +52,23 @@ public class JsonWebhookResource {
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     private static final int EXTERNAL_ID_MAX = 190;
 
+    private static final String TYPEFORM_EXAMPLE = """
+            {"event_id": "01HK2M3W4X5Y6Z7A8B9C0D1E2F", "event_type": "form_response",
+             "form_response": {"form_id": "lT4Z3j", "token": "a3a12ec67a1365927098a606107fac15",
+               "submitted_at": "2026-12-03T13:00:00Z", "hidden": {"utm_source": "facebook"},
+               "definition": {"fields": [{"id": "X4BgU2f1K6tG", "title": "When do you plan to move in?", "ref": "move_in"}]},
+               "answers": [
+                 {"type": "text", "text": "Maria Lopez", "field": {"id": "Zp1S6lUCi2nB", "type": "short_text", "ref": "full_name"}},
+                 {"type": "email", "email": "maria@example.com", "field": {"id": "DlXFaesGBpoF", "type": "email", "ref": "email"}},
+                 {"type": "phone_number", "phone_number": "+14155550123", "field": {"id": "SMEUb7VJz92Q", "type": "phone_number", "ref": "phone"}},
+                 {"type": "choice", "choice": {"label": "3-6 months"}, "field": {"id": "X4BgU2f1K6tG", "type": "multiple_choice", "ref": "move_in"}},
+                 {"type": "boolean", "boolean": true, "field": {"id": "gFFf3xAkJKsr", "type": "yes_no", "ref": "sms_consent"}}]}}
+            """;
+    private static final String FLAT_EXAMPLE = """
+            {"id": "zap-20261203-0042", "first_name": "Ana", "last_name": "Ruiz", "email_address": "ana@example.com",
+             "phone_number": "(312) 555-0142", "budget": "$500k", "utm_source": "zapier", "Favorite color": "green"}
+            """;
+
     @Inject
     SourceDirectory sources;
 
@@ -77,7 +97,11 @@ public class JsonWebhookResource {
     public Map<String, Object> receive(@PathParam("sourceId") String sourceId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(TypeformSignature.HEADER) String signature,
-            @HeaderParam(LeadAdmission.IDEMPOTENCY_KEY) String idempotencyKey, byte[] body) throws IOException {
+            @HeaderParam(LeadAdmission.IDEMPOTENCY_KEY) String idempotencyKey,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "Typeform form_response (signed)", value = TYPEFORM_EXAMPLE),
+                    @ExampleObject(name = "flat JSON (Zapier, a CRM; bearer key)", value = FLAT_EXAMPLE) })) byte[] body)
+            throws IOException {
         Instant now = clock.instant();
         SourceSettings source = sources.byId(sourceId).orElseThrow(UnauthorizedSourceException::new);
         if (source.webhookSigned()) {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +50,12 @@ public class MetaWebhookResource {
     /** Meta's field name for each field of the lead format, to name the field at fault. */
     private static final Map<String, String> FIELD_OF = Map.of("fullName", "full_name", "firstName", "first_name",
             "lastName", "last_name", "email", "email", "phone", "phone_number");
+
+    private static final String EXAMPLE = """
+            {"object": "page", "entry": [{"id": "153125381133", "time": 1764781200, "changes": [{"field": "leadgen",
+              "value": {"leadgen_id": "444444444444", "page_id": "153125381133", "form_id": "555555555555",
+                        "adgroup_id": "666666666666", "ad_id": "777777777777", "created_time": 1764781199}}]}]}
+            """;
 
     @Inject
     SourceDirectory sources;
@@ -89,7 +98,9 @@ public class MetaWebhookResource {
     @Operation(summary = "Meta leadgen change notifications (X-Hub-Signature-256 over the raw body)",
             description = "200 once every lead named in the batch is on Kafka; 503 when Meta's API did not give a lead (Meta retries).")
     public Map<String, Object> receive(@PathParam("sourceId") String sourceId,
-            @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) throws IOException {
+            @HeaderParam("X-Hub-Signature-256") String signature,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "leadgen change", value = EXAMPLE))) byte[] body) throws IOException {
         MetaCredentials.Credentials meta = credentials.of(sourceId).orElseThrow(UnauthorizedSourceException::new);
         if (!MetaSignature.matches(signature, meta.appSecret(), body)) {
             throw new UnauthorizedSourceException();

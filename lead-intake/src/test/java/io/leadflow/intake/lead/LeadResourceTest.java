@@ -294,11 +294,22 @@ class LeadResourceTest extends PublishingTest {
     }
 
     @Test
-    void shouldDocumentThePublicEndpointsInOpenApiAndSwaggerUi() {
+    void shouldDocumentThePublicEndpointsWithExamplesInOpenApiAndSwaggerUi() {
         given().accept(ContentType.JSON).get("/q/openapi").then()
                 .statusCode(200)
                 .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/leads", "/f/{formKey}",
-                        "/webhooks/google-ads/{sourceId}", "/webhooks/meta/{sourceId}", "/admin/sources"));
+                        "/webhooks/google-ads/{sourceId}", "/webhooks/meta/{sourceId}", "/webhooks/json/{sourceId}",
+                        "/admin/sources"))
+                .body("paths.'/api/leads'.post.requestBody.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.contains("community inquiry"))
+                .body("paths.'/webhooks/google-ads/{sourceId}'.post.requestBody.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.contains("WebhookLead"))
+                .body("paths.'/webhooks/meta/{sourceId}'.post.requestBody.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.contains("leadgen change"))
+                .body("paths.'/webhooks/json/{sourceId}'.post.requestBody.content.'application/json'.examples.keySet()",
+                        org.hamcrest.Matchers.hasSize(2))
+                .body("paths.'/f/{formKey}'.post.requestBody.content.'application/x-www-form-urlencoded'.examples.keySet()",
+                        org.hamcrest.Matchers.contains("community inquiry"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

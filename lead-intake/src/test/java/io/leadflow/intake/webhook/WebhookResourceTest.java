@@ -171,6 +171,10 @@ class WebhookResourceTest extends PublishingTest {
         // a lead Meta will not give us: 503, so that Meta delivers the notification again
         postMeta(body, "sha256=612372af1caf5e7ccc96af5c3dc38e0e219e8073d7ffca459c3b6a211941f8af")
                 .statusCode(503).header("Retry-After", "60");
+        // signed but not JSON: a problem, never a 500
+        String truncated = body.substring(0, body.length() - 3);
+        postMeta(truncated, MetaSignature.of(APP_SECRET, truncated.getBytes(StandardCharsets.UTF_8)))
+                .statusCode(400).body("type", equalTo("urn:leadflow:problem:malformed-json"));
 
         assertThat(topic.recordsSince(before)).isEmpty();
     }
