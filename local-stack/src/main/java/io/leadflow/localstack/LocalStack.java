@@ -54,6 +54,9 @@ public final class LocalStack implements AutoCloseable {
 
     public static final String DATABASE = "leadflow";
     public static final String DEMO_SOURCE_ID = "demo-web";
+    /** Two of the demo team the engine seeds for local runs (leadflow.engine.demo-team). */
+    public static final String DEMO_REP_EMAIL = "dana@oakridge-homes.test";
+    public static final String DEMO_MANAGER_EMAIL = "morgan@oakridge-homes.test";
     /** Twilio's magic "from" number for test credentials. */
     public static final String DEFAULT_SMS_FROM_NUMBER = "+15005550006";
 
@@ -136,6 +139,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String opsToken() {
         return settings.opsToken;
+    }
+
+    /** The demo reps' rep-inbox password: stable for a data dir, like the ops token it comes from. */
+    public String inboxDemoPassword() {
+        return "inbox-" + sha256Hex("rep-inbox:" + settings.opsToken).substring(0, 12);
     }
 
     /** How long each part took to become ready, in the order they became ready. */
@@ -282,6 +290,7 @@ public final class LocalStack implements AutoCloseable {
                 putDatasource(env);
                 env.put("LEADFLOW_ENGINE_BOOTSTRAP_OPS_TOKEN", settings.opsToken);
                 env.put("LEADFLOW_ENGINE_DEMO_TEAM", "true");
+                env.put("LEADFLOW_ENGINE_INBOX_DEMO_PASSWORD", inboxDemoPassword());
                 env.put("LEADFLOW_ENGINE_CLAIM_SECRET", sha256Hex("claim-links:" + settings.opsToken));
                 env.put("LEADFLOW_ENGINE_PUBLIC_URL", "http://localhost:" + ports.get(service));
             }

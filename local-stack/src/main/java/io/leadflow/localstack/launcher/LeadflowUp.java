@@ -121,6 +121,9 @@ public final class LeadflowUp {
         if (stack.runningServices().contains(LeadflowService.CADENCE_ENGINE)) {
             out.append(line("Lead timeline", "GET  " + stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/{leadId}/timeline"));
             out.append(line("Ops board", stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/ops/   (sign in with the ops token)"));
+            out.append(line("Rep inbox", stack.serviceUrl(LeadflowService.CADENCE_ENGINE) + "/inbox/   (rep "
+                    + LocalStack.DEMO_REP_EMAIL + " or manager " + LocalStack.DEMO_MANAGER_EMAIL + ", password "
+                    + stack.inboxDemoPassword() + ")"));
         }
         for (LeadflowService service : stack.runningServices()) {
             String url = stack.serviceUrl(service);

@@ -1,0 +1,60 @@
+package io.leadflow.systemtest;
+
+import static io.leadflow.systemtest.RunningLeadflow.postLead;
+import static io.leadflow.systemtest.RunningLeadflow.sourceKey;
+import static io.leadflow.systemtest.RunningLeadflow.stack;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.leadflow.localstack.LeadflowService;
+import io.leadflow.localstack.LocalStack;
+
+/**
+ * A rep's morning, in a real browser ({@link PhoneBrowser}): sign in to the inbox, see a new lead
+ * arrive live while the page stays open, claim it with one tap.
+ */
+@ExtendWith(RunningLeadflow.class)
+class RepInboxBrowserIT {
+
+    private static final Duration LIVE_BOUND = Duration.ofSeconds(10);
+
+    @Test
+    void shouldShowANewLeadLiveAndLetTheRepClaimItWithOneTap() throws Exception {
+        try (PhoneBrowser browser = PhoneBrowser.open()) {
+            Page page = browser.newPage();
+            page.navigate(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/inbox/");
+            page.getByLabel("Email").fill(LocalStack.DEMO_REP_EMAIL);
+            page.getByLabel("Password").fill(stack().inboxDemoPassword());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            Locator leads = page.locator("#leads");
+            await().atMost(LIVE_BOUND).until(() -> "true".equals(leads.getAttribute("data-live")));
+            page.evaluate("window.leadflowNoReloadMarker = true");
+
+            TestLead lead = TestLead.withSmsConsent("Inbox", true);
+            assertThat(postLead(lead.json(), sourceKey()).statusCode()).isEqualTo(202);
+
+            Locator card = leads.locator("li.card", new Locator.LocatorOptions().setHasText(lead.lastName()));
+            await().atMost(LIVE_BOUND).until(() -> card.count() == 1);
+            assertThat(page.evaluate("window.leadflowNoReloadMarker")).as("the page was not reloaded").isEqualTo(true);
+            assertThat(card.textContent()).contains("We are relocating in June");
+            PhoneBrowser.screenshot(page, "rep-inbox");
+
+            card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim")).click();
+
+            assertThat(page.locator("h1").textContent()).contains(lead.lastName());
+            assertThat(page.locator("body").textContent()).contains("Claimed by Dana Whitfield");
+            assertThat(page.locator("a[href^='tel:']").first().getAttribute("href")).isEqualTo("tel:" + lead.phone());
+            PhoneBrowser.screenshot(page, "rep-inbox-lead");
+        }
+    }
+}
