@@ -13,18 +13,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.contracts.Topics;
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.mail.CaughtMail;
 import io.leadflow.localstack.sms.ReceivedSms;
@@ -106,6 +116,25 @@ class WholePathIT {
                 .isBetween(receivedAt.plusSeconds(2), receivedAt.plusSeconds(3));
         assertThat(followUpEmail).as(() -> "the +4 s email at the catcher; " + timelineOrWhyNot(leadId))
                 .isBetween(receivedAt.plusSeconds(4), receivedAt.plusSeconds(5));
+    }
+
+    @Test
+    void shouldCarryOneTraceFromTheIntakeRequestToTheProspectsFirstTextAndItsResult() throws Exception {
+        TestLead lead = TestLead.withSmsConsent("Tracy", true);
+        HttpResponse<String> response = postLead(lead.json(), sourceKey());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String leadId = JSON.readTree(response.body()).get("leadId").asText();
+        awaitDelivered("the prospect's first text and email", leadId,
+                () -> !smsTo(lead.phone()).isEmpty() && !mailTo(lead.email()).isEmpty());
+
+        Map<String, Set<String>> traceIdsByTopic = new TreeMap<>();
+        await().atMost(DELIVERY_BOUND).untilAsserted(() -> {
+            traceIdsByTopic.clear();
+            traceIdsByTopic.putAll(traceIdsOf(leadId, List.of(Topics.LEADS_RECEIVED, Topics.TOUCHES_DUE_PRIORITY, Topics.TOUCHES_RESULTS)));
+            assertThat(traceIdsByTopic.keySet()).containsExactly(Topics.LEADS_RECEIVED, Topics.TOUCHES_DUE_PRIORITY, Topics.TOUCHES_RESULTS);
+        });
+        assertThat(traceIdsByTopic.values().stream().flatMap(Set::stream).distinct().toList())
+                .as("trace ids on the lead's records, by topic: %s", traceIdsByTopic).hasSize(1);
     }
 
     @Test
@@ -190,6 +219,33 @@ class WholePathIT {
             }
         }
         return warnings.toString();
+    }
+
+    /** The trace ids in the W3C {@code traceparent} headers of a lead's records (keyed by lead id), by topic. */
+    private static Map<String, Set<String>> traceIdsOf(String leadId, List<String> topics) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().kafkaBootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, Set<String>> traceIds = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (leadId.equals(record.key()) && traceparent != null) {
+                        String traceId = new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1];
+                        traceIds.computeIfAbsent(record.topic(), unused -> new TreeSet<>()).add(traceId);
+                    }
+                }
+            }
+        }
+        return traceIds;
     }
 
     private static Set<String> metricNamesQueriedBy(Path dashboard) throws IOException {

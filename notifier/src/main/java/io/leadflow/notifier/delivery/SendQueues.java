@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadflow.notifier.NotifierConfig;
+import io.opentelemetry.context.Context;
 import io.leadflow.notifier.delivery.Route.Transport;
 
 /**
@@ -43,7 +44,8 @@ public class SendQueues {
         if (pool.getQueue().size() >= capacity) {
             return false;
         }
-        pool.execute(new Send(priority, arrivals.incrementAndGet(), send));
+        // the send, and the result it publishes, stay in the trace of the touch that asked for it
+        pool.execute(new Send(priority, arrivals.incrementAndGet(), Context.current().wrap(send)));
         return true;
     }
 
