@@ -20,7 +20,8 @@ import io.leadflow.localstack.LocalStack;
 
 /**
  * A rep's morning, in a real browser ({@link PhoneBrowser}): sign in to the inbox, see a new lead
- * arrive live while the page stays open, claim it with one tap.
+ * arrive live while the page stays open, claim it with one tap, log how the call went and see it
+ * in the timeline; another rep cannot open that lead.
  */
 @ExtendWith(RunningLeadflow.class)
 class RepInboxBrowserIT {
@@ -28,13 +29,10 @@ class RepInboxBrowserIT {
     private static final Duration LIVE_BOUND = Duration.ofSeconds(10);
 
     @Test
-    void shouldShowANewLeadLiveAndLetTheRepClaimItWithOneTap() throws Exception {
+    void shouldShowANewLeadLiveAndLetTheRepClaimItAndLogTheCall() throws Exception {
         try (PhoneBrowser browser = PhoneBrowser.open()) {
             Page page = browser.newPage();
-            page.navigate(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/inbox/");
-            page.getByLabel("Email").fill(LocalStack.DEMO_REP_EMAIL);
-            page.getByLabel("Password").fill(stack().inboxDemoPassword());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            signIn(page, LocalStack.DEMO_REP_EMAIL);
 
             Locator leads = page.locator("#leads");
             await().atMost(LIVE_BOUND).until(() -> "true".equals(leads.getAttribute("data-live")));
@@ -54,7 +52,26 @@ class RepInboxBrowserIT {
             assertThat(page.locator("h1").textContent()).contains(lead.lastName());
             assertThat(page.locator("body").textContent()).contains("Claimed by Dana Whitfield");
             assertThat(page.locator("a[href^='tel:']").first().getAttribute("href")).isEqualTo("tel:" + lead.phone());
+            String leadPage = page.url();
+
+            page.getByLabel("Note (optional)").first().fill("Spoke about the June move");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contacted")).click();
+            await().atMost(LIVE_BOUND).until(() -> {
+                page.reload();
+                return page.locator("body").textContent().contains("Spoke about the June move");
+            });
             PhoneBrowser.screenshot(page, "rep-inbox-lead");
+
+            Page otherRep = browser.newPage();
+            signIn(otherRep, "marcus@oakridge-homes.test");
+            assertThat(otherRep.navigate(leadPage).status()).as("another rep's claimed lead").isEqualTo(404);
         }
+    }
+
+    private static void signIn(Page page, String email) {
+        page.navigate(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/inbox/");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(stack().inboxDemoPassword());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
     }
 }
