@@ -34,7 +34,8 @@
     unavailable.textContent = board.kafka.unavailable || '';
     fill('lag', board.kafka.consumerLag.map(l => [l.group, l.topic, l.lag]));
     fill('dlq', Object.entries(board.kafka.deadLetters));
-    fill('reps', board.reps.map(r => [r.name, r.leads, r.medianSpeedToRepAlertMs]));
+    fill('reps', board.reps.map(r => [r.name, r.leads, r.medianSpeedToRepAlertMs, r.claimed + ' (' + r.claimedWithinSla + ' in SLA)',
+      r.medianTimeToClaimMs, r.medianTimeToFirstOutcomeMs]));
   }
 
   async function refresh() {

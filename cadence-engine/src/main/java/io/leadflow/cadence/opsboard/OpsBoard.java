@@ -45,7 +45,12 @@ public record OpsBoard(
     public record ConsumerLag(String group, String topic, long lag) {
     }
 
-    /** Over the last day. */
-    public record RepRow(String repId, String name, long leads, Long medianSpeedToRepAlertMs) {
+    /**
+     * Over the last day: leads assigned, leads the rep claimed and how many of those within the
+     * claim SLA, median time from a lead's arrival to the rep's claim and to the rep's first call
+     * outcome.
+     */
+    public record RepRow(String repId, String name, long leads, Long medianSpeedToRepAlertMs, long claimed,
+            long claimedWithinSla, Long medianTimeToClaimMs, Long medianTimeToFirstOutcomeMs) {
     }
 }

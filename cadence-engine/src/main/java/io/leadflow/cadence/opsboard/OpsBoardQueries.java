@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.leadflow.cadence.EngineConfig;
+
 /** The board's figures, computed in PostgreSQL over the engine's own lead and touch tables. */
 @ApplicationScoped
 class OpsBoardQueries {
@@ -18,9 +20,11 @@ class OpsBoardQueries {
     static final Map<String, Duration> WINDOWS = windows();
 
     private final EntityManager entityManager;
+    private final Duration defaultClaimSla;
 
-    OpsBoardQueries(EntityManager entityManager) {
+    OpsBoardQueries(EntityManager entityManager, EngineConfig config) {
         this.entityManager = entityManager;
+        this.defaultClaimSla = config.claim().sla();
     }
 
     @Transactional
@@ -72,13 +76,35 @@ class OpsBoardQueries {
 
     @Transactional
     List<OpsBoard.RepRow> reps(Instant now) {
-        return rows("""
-                select r.id, r.name, count(l.id),
+        List<?> rows = entityManager.createNativeQuery("""
+                select r.id, r.name,
+                       count(l.id) filter (where l.assigned_rep_id = r.id),
                        percentile_cont(0.5) within group (order by l.speed_to_rep_alert_ms)
-                from rep r left join lead l on l.assigned_rep_id = r.id and l.received_at > ?1
-                group by r.id, r.name order by r.name""", Timestamp.from(now.minus(Duration.ofDays(1)))).stream()
-                .map(row -> new OpsBoard.RepRow(row[0].toString(), (String) row[1], ((Number) row[2]).longValue(), roundedOrNull(row[3])))
+                           filter (where l.assigned_rep_id = r.id),
+                       count(l.id) filter (where l.claimed_by_rep_id = r.id),
+                       count(l.id) filter (where l.claimed_by_rep_id = r.id and l.claimed_at <= l.assigned_at
+                           + make_interval(secs => coalesce(s.claim_sla_ms, ?2) / 1000.0)),
+                       percentile_cont(0.5) within group (order by extract(epoch from l.claimed_at - l.received_at) * 1000)
+                           filter (where l.claimed_by_rep_id = r.id),
+                       percentile_cont(0.5) within group (order by extract(epoch from o.first_at - l.received_at) * 1000)
+                           filter (where o.first_at is not null)
+                from rep r
+                left join lead l on (l.assigned_rep_id = r.id or l.claimed_by_rep_id = r.id) and l.received_at > ?1
+                left join source_settings s on s.source_id = l.source_id
+                left join lateral (select min(e.at) as first_at from lead_event e
+                                   where e.lead_id = l.id and e.kind = 'outcome' and e.actor = 'rep:' || r.id) o on true
+                group by r.id, r.name order by r.name""")
+                .setParameter(1, Timestamp.from(now.minus(Duration.ofDays(1))))
+                .setParameter(2, defaultClaimSla.toMillis())
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new OpsBoard.RepRow(row[0].toString(), (String) row[1], count(row[2]), roundedOrNull(row[3]),
+                        count(row[4]), count(row[5]), roundedOrNull(row[6]), roundedOrNull(row[7])))
                 .toList();
+    }
+
+    private static long count(Object value) {
+        return ((Number) value).longValue();
     }
 
     private OpsBoard.Percentiles percentiles(String valuesQuery, Timestamp since) {
