@@ -25,10 +25,12 @@ public class RepSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final Duration ttl;
 
-    RepSessions(Clock clock, EngineConfig config) {
+    RepSessions(SignInThrottle throttle, Clock clock, EngineConfig config) {
+        this.throttle = throttle;
         this.clock = clock;
         this.ttl = config.inbox().sessionTtl();
     }
@@ -37,19 +39,28 @@ public class RepSessions {
     public record NewSession(String token, Duration ttl) {
     }
 
-    /** Empty for an unknown email, an inactive rep, a rep without a password or a wrong password. */
+    /**
+     * Empty for an unknown email, an inactive rep, a rep without a password or a wrong password.
+     *
+     * @throws SignInLockedException after too many failures for the email (the password is not even checked)
+     */
     @Transactional
     public Optional<NewSession> signIn(String email, String password) {
         Instant now = clock.instant();
-        Optional<Rep> rep = email == null ? Optional.empty()
-                : Rep.<Rep>find("lower(email) = ?1 and active", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (throttle.locked(normalized, now)) {
+            throw new SignInLockedException();
+        }
+        Optional<Rep> rep = Rep.<Rep>find("lower(email) = ?1 and active", normalized).firstResultOptional();
         Optional<RepCredential> credential = rep.flatMap(found -> RepCredential.<RepCredential>findByIdOptional(found.id));
         String hash = credential.map(found -> found.passwordHash).orElse(PasswordHashing.UNKNOWN_ACCOUNT);
         boolean matches = PasswordHashing.matches(password == null ? "" : password, hash);
         if (credential.isEmpty() || !matches) {
+            throttle.failed(normalized, now);
             LOG.infof("Inbox sign-in refused%s", rep.map(found -> " for rep " + found.id).orElse(""));
             return Optional.empty();
         }
+        throttle.succeeded(normalized);
         RepSession.delete("expiresAt < ?1", now);
         String token = randomToken();
         RepSession session = new RepSession();
@@ -82,6 +93,23 @@ public class RepSessions {
         if (token != null) {
             RepSession.delete("tokenSha256", TokenHashing.sha256Hex(token));
         }
+    }
+
+    /**
+     * Replaces the rep's password and ends their sessions.
+     *
+     * @return false when there is no such rep, or the caller is a manager of another team
+     */
+    @Transactional
+    public boolean setPassword(UUID repId, String password, Caller caller) {
+        Rep rep = Rep.findById(repId);
+        if (rep == null || (caller.role() == Role.manager && !rep.teamId.equals(Rep.<Rep>findById(caller.repId()).teamId))) {
+            return false;
+        }
+        RepCredential.set(repId, password, clock.instant());
+        RepSession.delete("repId", repId);
+        LOG.infof("Rep %s has a new inbox password; their sessions ended", repId);
+        return true;
     }
 
     private static String randomToken() {

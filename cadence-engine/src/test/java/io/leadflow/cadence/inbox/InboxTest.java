@@ -38,6 +38,7 @@ class InboxTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String MARCUS = "marcus@oakridge-homes.test";
+    private static final String MORGAN_THE_MANAGER = "morgan@oakridge-homes.test";
 
     @Test
     void shouldShowANewLeadLiveAndLetTheFirstRepClaimItWhileAnotherRepGetsNotFound() {
@@ -64,6 +65,8 @@ class InboxTest {
                 .body(not(containsString("Maria")));
         marcus.form(marcus.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId()).then().statusCode(404);
         marcus.request().when().get("/inbox").then().statusCode(200).body(not(containsString(lead.leadId().toString())));
+        InboxBrowser.signIn(MORGAN_THE_MANAGER).request().when().get("/inbox/leads/{id}", lead.leadId()).then().statusCode(200)
+                .body(containsString("Claimed by Dana Whitfield"));
     }
 
     @Test
