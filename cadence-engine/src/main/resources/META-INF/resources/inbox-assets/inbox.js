@@ -77,6 +77,10 @@
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
       if (event.type === 'lead') { show(event); }
+      if (event.type === 'gone') {
+        var card = document.getElementById('lead-' + event.leadId);
+        if (card) { card.remove(); }
+      }
       if (event.type === 'listening') { leads.setAttribute('data-live', 'true'); }
     };
     source.onerror = function () { leads.removeAttribute('data-live'); };

@@ -45,16 +45,19 @@ class InboxTest {
         InboxBrowser dana = InboxBrowser.signIn(SignInTest.DANA);
         InboxBrowser marcus = InboxBrowser.signIn(MARCUS);
         LeadReceived lead = TestLeads.inDaytime(true);
-        try (InboxEvents events = InboxEvents.open(dana)) {
+        try (InboxEvents danasInbox = InboxEvents.open(dana); InboxEvents marcusInbox = InboxEvents.open(marcus)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
-            String event = events.awaitData(lead.leadId().toString(), BOUND);
+            String event = danasInbox.awaitData(lead.leadId().toString(), BOUND);
             assertThat(event).contains("\"type\":\"lead\"", "Maria Lopez", "/inbox/leads/" + lead.leadId() + "/claim");
-        }
-        dana.request().when().get("/inbox").then().statusCode(200)
-                .body(containsString("id=\"lead-" + lead.leadId() + "\""), containsString("Claim within"));
+            marcusInbox.awaitData("\"type\":\"lead\",\"leadId\":\"" + lead.leadId(), BOUND);
+            dana.request().when().get("/inbox").then().statusCode(200)
+                    .body(containsString("id=\"lead-" + lead.leadId() + "\""), containsString("Claim within"));
 
-        dana.form(dana.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
-                .then().statusCode(303).header("Location", endsWith("/inbox/leads/" + lead.leadId()));
+            dana.form(dana.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
+                    .then().statusCode(303).header("Location", endsWith("/inbox/leads/" + lead.leadId()));
+            // Marcus's open inbox drops the lead Dana just claimed
+            marcusInbox.awaitData("\"type\":\"gone\",\"leadId\":\"" + lead.leadId(), BOUND);
+        }
         timeline(lead.leadId())
                 .body("timeline.find { it.kind == 'claim_requested' }.effect", containsString("claimed by Dana Whitfield"))
                 .body("timeline.find { it.kind == 'claim_requested' }.detail", equalTo("via=inbox"));
