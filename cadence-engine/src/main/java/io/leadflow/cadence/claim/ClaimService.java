@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
@@ -15,8 +16,6 @@ import io.leadflow.cadence.routing.Rep;
 /** The first claim wins; a later one is told who has the lead. Runs under the lead's row lock. */
 @ApplicationScoped
 public class ClaimService {
-
-    private static final String REP_ACTOR = "rep:";
 
     private final Event<LeadRouted> routed;
 
@@ -29,8 +28,7 @@ public class ClaimService {
      * @return what happened, for the timeline
      */
     public String claim(Lead lead, String actor, Instant now) {
-        UUID repId = actor != null && actor.startsWith(REP_ACTOR) ? UUID.fromString(actor.substring(REP_ACTOR.length()))
-                : lead.assignedRepId;
+        UUID repId = Caller.repOf(actor).orElse(lead.assignedRepId);
         if (lead.claimedByRepId != null) {
             return lead.claimedByRepId.equals(repId) ? "already claimed by this rep"
                     : "already claimed by " + nameOf(lead.claimedByRepId);

@@ -19,9 +19,11 @@ import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.auth.SignedInRep;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.timeline.LeadTimeline;
 import io.leadflow.cadence.timeline.TimelineService;
 
 /**
@@ -72,7 +74,12 @@ public class InboxService {
     @Transactional
     public LeadView view(Lead lead, SignedInRep rep) {
         LeadCard card = card(lead, rep);
-        return LeadView.of(lead, card, card.mine() || rep.isManager(), timelines.timelineOf(lead), json);
+        LeadTimeline timeline = timelines.timelineOf(lead);
+        List<UUID> repIds = timeline.timeline().stream().map(entry -> Caller.repOf(entry.actor()))
+                .flatMap(Optional::stream).distinct().toList();
+        Map<String, String> actorNames = repIds.isEmpty() ? Map.of()
+                : Rep.<Rep>list("id in ?1", repIds).stream().collect(Collectors.toMap(r -> Caller.actorOf(r.id), r -> r.name));
+        return LeadView.of(lead, card, card.mine() || rep.isManager(), timeline, actorNames, json);
     }
 
     /** The line of a lead the rep may see. */

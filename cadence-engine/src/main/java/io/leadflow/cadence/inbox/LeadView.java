@@ -20,7 +20,7 @@ import io.leadflow.cadence.timeline.LeadTimeline;
  */
 public record LeadView(LeadCard card, String phone, String email, boolean smsReachable, boolean smsConsent,
         boolean emailConsent, boolean smsOptedOut, boolean emailOptedOut, String timeZone, List<Fact> interest,
-        boolean canAct, LeadTimeline timeline) {
+        boolean canAct, LeadTimeline timeline, Map<String, String> actorNames) {
 
     public record Fact(String label, String value) {
     }
@@ -29,10 +29,17 @@ public record LeadView(LeadCard card, String phone, String email, boolean smsRea
             "Home size", "budget", "Budget", "timeline", "Timeline", "heardAbout", "Heard about us");
     private static final List<String> ORDER = List.of("community", "product", "homeSize", "budget", "timeline", "heardAbout");
 
-    static LeadView of(Lead lead, LeadCard card, boolean canAct, LeadTimeline timeline, ObjectMapper json) {
+    /** @param actorNames the names of the reps on the timeline, by actor ({@code rep:<id>}) */
+    static LeadView of(Lead lead, LeadCard card, boolean canAct, LeadTimeline timeline, Map<String, String> actorNames,
+            ObjectMapper json) {
         return new LeadView(card, lead.phoneE164, lead.email, lead.smsConsent && !lead.smsOptedOut, lead.smsConsent,
                 lead.emailConsent, lead.smsOptedOut, lead.emailOptedOut, lead.timeZone, interest(lead.interestJson, json),
-                canAct, timeline);
+                canAct, timeline, actorNames);
+    }
+
+    /** Who did it, by name where the actor is a rep. */
+    public String actor(String actor) {
+        return actorNames.getOrDefault(actor, actor);
     }
 
     public boolean paused() {
