@@ -74,6 +74,7 @@
 
   if (leads && window.EventSource) {
     var source = new EventSource('/inbox/events');
+    var interrupted = false;
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
       if (event.type === 'lead') { show(event); }
@@ -81,8 +82,15 @@
         var card = document.getElementById('lead-' + event.leadId);
         if (card) { card.remove(); }
       }
-      if (event.type === 'listening') { leads.setAttribute('data-live', 'true'); }
+      if (event.type === 'listening') {
+        // back after an interruption: leads routed meanwhile were not heard, so redraw the list
+        if (interrupted) { location.reload(); }
+        leads.setAttribute('data-live', 'true');
+      }
     };
-    source.onerror = function () { leads.removeAttribute('data-live'); };
+    source.onerror = function () {
+      interrupted = true;
+      leads.removeAttribute('data-live');
+    };
   }
 })();

@@ -1,6 +1,7 @@
 package io.leadflow.cadence.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.ws.rs.CookieParam;
@@ -29,11 +30,14 @@ public class InboxEventsResource {
 
     /**
      * @param type {@code listening} (first, once the stream hears every new lead), {@code lead} (new
-     *             or changed: its line replaces the old one) or {@code gone} (another rep claimed it)
+     *             or changed: its line replaces the old one), {@code gone} (another rep claimed it) or
+     *             {@code heartbeat} (every 25 s, nothing to do)
      * @param html the lead's inbox line, rendered and escaped by the server
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InboxEvent(String type, String leadId, String name, String html) {
+
+        static final InboxEvent HEARTBEAT = new InboxEvent("heartbeat", null, null, null);
 
         static InboxEvent listening() {
             return new InboxEvent("listening", null, null, null);
@@ -43,6 +47,8 @@ public class InboxEventsResource {
             return new InboxEvent("gone", leadId.toString(), null, null);
         }
     }
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
     private final RepSessions sessions;
     private final InboxBroadcaster broadcaster;
@@ -62,10 +68,14 @@ public class InboxEventsResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<InboxEvent> events(@CookieParam(InboxCookies.NAME) String session) {
         signedIn(session);
-        return broadcaster.listen()
+        Multi<InboxEvent> leads = broadcaster.listen()
                 // the routing thread only hands over; the lead is read on a worker
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(routed -> routed.isEmpty() ? InboxEvent.listening() : event(routed.get().leadId(), signedIn(session)));
+        // proxies close a connection that stays quiet for a minute or so
+        Multi<InboxEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).onOverflow().drop()
+                .map(tick -> InboxEvent.HEARTBEAT);
+        return Multi.createBy().merging().streams(leads, heartbeats);
     }
 
     /** Signed out or expired, the stream fails: the browser's reconnection gets 401 and stops. */
