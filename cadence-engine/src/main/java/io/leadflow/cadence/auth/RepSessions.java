@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.EngineConfig;
 import io.leadflow.cadence.routing.Rep;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Inbox sign-in: a password checked against its hash opens a session that expires. */
 @ApplicationScoped
@@ -40,39 +41,46 @@ public class RepSessions {
     }
 
     /**
-     * Empty for an unknown email, an inactive rep, a rep without a password or a wrong password.
+     * Empty for an unknown email, an inactive rep, a rep without a password or a wrong password. The
+     * password is checked outside any transaction: it takes a while, and should not hold a connection.
      *
      * @throws SignInLockedException after too many failures for the email (the password is not even checked)
      */
-    @Transactional
     public Optional<NewSession> signIn(String email, String password) {
         Instant now = clock.instant();
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (throttle.locked(normalized, now)) {
             throw new SignInLockedException();
         }
-        Optional<Rep> rep = Rep.<Rep>find("lower(email) = ?1 and active", normalized).firstResultOptional();
-        Optional<RepCredential> credential = rep.flatMap(found -> RepCredential.<RepCredential>findByIdOptional(found.id));
-        String hash = credential.map(found -> found.passwordHash).orElse(PasswordHashing.UNKNOWN_ACCOUNT);
-        boolean matches = PasswordHashing.matches(password == null ? "" : password, hash);
-        if (credential.isEmpty() || !matches) {
+        Optional<StoredPassword> stored = QuarkusTransaction.requiringNew().call(() -> Rep.<Rep>find(
+                "lower(email) = ?1 and active", normalized).firstResultOptional()
+                .flatMap(rep -> RepCredential.<RepCredential>findByIdOptional(rep.id))
+                .map(credential -> new StoredPassword(credential.repId, credential.passwordHash)));
+        boolean matches = PasswordHashing.matches(password == null ? "" : password,
+                stored.map(StoredPassword::hash).orElse(PasswordHashing.UNKNOWN_ACCOUNT));
+        if (stored.isEmpty() || !matches) {
             throttle.failed(normalized, now);
-            LOG.infof("Inbox sign-in refused%s", rep.map(found -> " for rep " + found.id).orElse(""));
+            LOG.infof("Inbox sign-in refused%s", stored.map(found -> " for rep " + found.repId()).orElse(""));
             return Optional.empty();
         }
         throttle.succeeded(normalized);
-        RepSession.delete("expiresAt < ?1", now);
         String token = randomToken();
-        RepSession session = new RepSession();
-        session.id = UUID.randomUUID();
-        session.tokenSha256 = TokenHashing.sha256Hex(token);
-        session.repId = rep.get().id;
-        session.csrfToken = randomToken();
-        session.createdAt = now;
-        session.expiresAt = now.plus(ttl);
-        session.persist();
-        LOG.infof("Rep %s signed in to the inbox", session.repId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            RepSession.delete("expiresAt < ?1", now);
+            RepSession session = new RepSession();
+            session.id = UUID.randomUUID();
+            session.tokenSha256 = TokenHashing.sha256Hex(token);
+            session.repId = stored.get().repId();
+            session.csrfToken = randomToken();
+            session.createdAt = now;
+            session.expiresAt = now.plus(ttl);
+            session.persist();
+        });
+        LOG.infof("Rep %s signed in to the inbox", stored.get().repId());
         return Optional.of(new NewSession(token, ttl));
+    }
+
+    private record StoredPassword(UUID repId, String hash) {
     }
 
     /** The rep of an unexpired session. */
