@@ -1,5 +1,6 @@
 package io.leadflow.cadence.inbox;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,11 +42,13 @@ public class InboxService {
     private final EntityManager entityManager;
     private final TimelineService timelines;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    InboxService(EntityManager entityManager, TimelineService timelines, ObjectMapper json) {
+    InboxService(EntityManager entityManager, TimelineService timelines, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.timelines = timelines;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The newest leads the rep may see. */
@@ -79,7 +82,7 @@ public class InboxService {
                 .flatMap(Optional::stream).distinct().toList();
         Map<String, String> actorNames = repIds.isEmpty() ? Map.of()
                 : Rep.<Rep>list("id in ?1", repIds).stream().collect(Collectors.toMap(r -> Caller.actorOf(r.id), r -> r.name));
-        return LeadView.of(lead, card, card.mine() || rep.isManager(), timeline, actorNames, json);
+        return LeadView.of(lead, card, card.mine() || rep.isManager(), timeline, actorNames, clock.instant(), json);
     }
 
     /** The line of a lead the rep may see. */

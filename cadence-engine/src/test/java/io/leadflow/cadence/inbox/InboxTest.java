@@ -98,7 +98,7 @@ class InboxTest {
         dana.request().when().get(page).then().statusCode(200).body(containsString("Relocating in June"),
                 containsString("Oak Ridge"), containsString("test-web"), containsString("href=\"tel:+14155550123\""),
                 containsString("href=\"sms:+14155550123\""), containsString("claim_requested"), containsString("<div class=\"muted\">by Dana Whitfield</div>"),
-                containsString("value=\"appointment_set\""));
+                containsString("value=\"appointment_set\""), containsString("type=\"datetime-local\" required min=\""));
         String csrf = dana.csrf(page);
         dana.form(csrf).formParam("outcome", "no_answer").when().post(page + "/outcome")
                 .then().statusCode(303).header("Location", endsWith(page));
