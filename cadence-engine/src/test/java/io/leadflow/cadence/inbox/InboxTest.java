@@ -68,8 +68,12 @@ class InboxTest {
                 .body(not(containsString("Maria")));
         marcus.form(marcus.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId()).then().statusCode(404);
         marcus.request().when().get("/inbox").then().statusCode(200).body(not(containsString(lead.leadId().toString())));
-        InboxBrowser.signIn(MORGAN_THE_MANAGER).request().when().get("/inbox/leads/{id}", lead.leadId()).then().statusCode(200)
+        InboxBrowser morgan = InboxBrowser.signIn(MORGAN_THE_MANAGER);
+        morgan.request().when().get("/inbox").then().statusCode(200).body(containsString("id=\"lead-" + lead.leadId() + "\""));
+        morgan.request().when().get("/inbox/leads/{id}", lead.leadId()).then().statusCode(200)
                 .body(containsString("Claimed by Dana Whitfield"));
+        morgan.form(morgan.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
+                .then().statusCode(409).body(containsString("Dana Whitfield claimed Maria Lopez first."));
     }
 
     @Test
