@@ -74,11 +74,23 @@
 
   if (leads && window.EventSource) {
     var source = new EventSource('/inbox/events');
+    var interrupted = false;
     source.onmessage = function (message) {
       var event = JSON.parse(message.data);
       if (event.type === 'lead') { show(event); }
-      if (event.type === 'listening') { leads.setAttribute('data-live', 'true'); }
+      if (event.type === 'gone') {
+        var card = document.getElementById('lead-' + event.leadId);
+        if (card) { card.remove(); }
+      }
+      if (event.type === 'listening') {
+        // back after an interruption: leads routed meanwhile were not heard, so redraw the list
+        if (interrupted) { location.reload(); }
+        leads.setAttribute('data-live', 'true');
+      }
     };
-    source.onerror = function () { leads.removeAttribute('data-live'); };
+    source.onerror = function () {
+      interrupted = true;
+      leads.removeAttribute('data-live');
+    };
   }
 })();

@@ -43,7 +43,7 @@ public class RepActions {
      * ({@code via} {@code link}) or their inbox session ({@code inbox}).
      */
     public ActionResult claim(Lead lead, UUID repId, String via) {
-        return record(lead, "rep:" + repId, ActivityKind.CLAIM_REQUESTED, Map.of("via", via));
+        return record(lead, Caller.actorOf(repId), ActivityKind.CLAIM_REQUESTED, Map.of("via", via));
     }
 
     private ActionResult record(Lead lead, String actor, ActivityKind kind, Map<String, String> detail) {

@@ -28,7 +28,7 @@ public class DemoRepPasswords {
             EngineConfig config, Clock clock) {
         config.inbox().demoPassword().ifPresent(password -> {
             List<Rep> withoutPassword = Rep.list("id not in (select repId from RepCredential)");
-            withoutPassword.forEach(rep -> RepCredential.of(rep.id, password, clock.instant()).persist());
+            withoutPassword.forEach(rep -> RepCredential.set(rep.id, password, clock.instant()));
             if (!withoutPassword.isEmpty()) {
                 LOG.infof("Gave %d reps the demo inbox password", withoutPassword.size());
             }

@@ -25,11 +25,15 @@ public class RepCredential extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    static RepCredential of(UUID repId, String password, Instant now) {
-        RepCredential credential = new RepCredential();
-        credential.repId = repId;
+    /** Gives the rep this password, replacing any earlier one. */
+    static void set(UUID repId, String password, Instant now) {
+        RepCredential credential = RepCredential.<RepCredential>findByIdOptional(repId).orElseGet(() -> {
+            RepCredential created = new RepCredential();
+            created.repId = repId;
+            return created;
+        });
         credential.passwordHash = PasswordHashing.hash(password);
         credential.updatedAt = now;
-        return credential;
+        credential.persist();
     }
 }

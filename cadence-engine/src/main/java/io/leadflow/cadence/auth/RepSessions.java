@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.EngineConfig;
 import io.leadflow.cadence.routing.Rep;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Inbox sign-in: a password checked against its hash opens a session that expires. */
 @ApplicationScoped
@@ -25,10 +26,12 @@ public class RepSessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final Duration ttl;
 
-    RepSessions(Clock clock, EngineConfig config) {
+    RepSessions(SignInThrottle throttle, Clock clock, EngineConfig config) {
+        this.throttle = throttle;
         this.clock = clock;
         this.ttl = config.inbox().sessionTtl();
     }
@@ -37,31 +40,47 @@ public class RepSessions {
     public record NewSession(String token, Duration ttl) {
     }
 
-    /** Empty for an unknown email, an inactive rep, a rep without a password or a wrong password. */
-    @Transactional
+    /**
+     * Empty for an unknown email, an inactive rep, a rep without a password or a wrong password. The
+     * password is checked outside any transaction: it takes a while, and should not hold a connection.
+     *
+     * @throws SignInLockedException after too many failures for the email (the password is not even checked)
+     */
     public Optional<NewSession> signIn(String email, String password) {
         Instant now = clock.instant();
-        Optional<Rep> rep = email == null ? Optional.empty()
-                : Rep.<Rep>find("lower(email) = ?1 and active", email.trim().toLowerCase(Locale.ROOT)).firstResultOptional();
-        Optional<RepCredential> credential = rep.flatMap(found -> RepCredential.<RepCredential>findByIdOptional(found.id));
-        String hash = credential.map(found -> found.passwordHash).orElse(PasswordHashing.UNKNOWN_ACCOUNT);
-        boolean matches = PasswordHashing.matches(password == null ? "" : password, hash);
-        if (credential.isEmpty() || !matches) {
-            LOG.infof("Inbox sign-in refused%s", rep.map(found -> " for rep " + found.id).orElse(""));
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (throttle.locked(normalized, now)) {
+            throw new SignInLockedException();
+        }
+        Optional<StoredPassword> stored = QuarkusTransaction.requiringNew().call(() -> Rep.<Rep>find(
+                "lower(email) = ?1 and active", normalized).firstResultOptional()
+                .flatMap(rep -> RepCredential.<RepCredential>findByIdOptional(rep.id))
+                .map(credential -> new StoredPassword(credential.repId, credential.passwordHash)));
+        boolean matches = PasswordHashing.matches(password == null ? "" : password,
+                stored.map(StoredPassword::hash).orElse(PasswordHashing.UNKNOWN_ACCOUNT));
+        if (stored.isEmpty() || !matches) {
+            throttle.failed(normalized, now);
+            LOG.infof("Inbox sign-in refused%s", stored.map(found -> " for rep " + found.repId()).orElse(""));
             return Optional.empty();
         }
-        RepSession.delete("expiresAt < ?1", now);
+        throttle.succeeded(normalized);
         String token = randomToken();
-        RepSession session = new RepSession();
-        session.id = UUID.randomUUID();
-        session.tokenSha256 = TokenHashing.sha256Hex(token);
-        session.repId = rep.get().id;
-        session.csrfToken = randomToken();
-        session.createdAt = now;
-        session.expiresAt = now.plus(ttl);
-        session.persist();
-        LOG.infof("Rep %s signed in to the inbox", session.repId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            RepSession.delete("expiresAt < ?1", now);
+            RepSession session = new RepSession();
+            session.id = UUID.randomUUID();
+            session.tokenSha256 = TokenHashing.sha256Hex(token);
+            session.repId = stored.get().repId();
+            session.csrfToken = randomToken();
+            session.createdAt = now;
+            session.expiresAt = now.plus(ttl);
+            session.persist();
+        });
+        LOG.infof("Rep %s signed in to the inbox", stored.get().repId());
         return Optional.of(new NewSession(token, ttl));
+    }
+
+    private record StoredPassword(UUID repId, String hash) {
     }
 
     /** The rep of an unexpired session. */
@@ -82,6 +101,23 @@ public class RepSessions {
         if (token != null) {
             RepSession.delete("tokenSha256", TokenHashing.sha256Hex(token));
         }
+    }
+
+    /**
+     * Replaces the rep's password and ends their sessions.
+     *
+     * @return false when there is no such rep, or the caller is a manager of another team
+     */
+    @Transactional
+    public boolean setPassword(UUID repId, String password, Caller caller) {
+        Rep rep = Rep.findById(repId);
+        if (rep == null || (caller.role() == Role.manager && !rep.teamId.equals(Rep.<Rep>findById(caller.repId()).teamId))) {
+            return false;
+        }
+        RepCredential.set(repId, password, clock.instant());
+        RepSession.delete("repId", repId);
+        LOG.infof("Rep %s has a new inbox password; their sessions ended", repId);
+        return true;
     }
 
     private static String randomToken() {

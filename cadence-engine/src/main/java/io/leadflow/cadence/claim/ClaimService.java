@@ -5,24 +5,30 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.lead.Lead;
+import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
 
 /** The first claim wins; a later one is told who has the lead. Runs under the lead's row lock. */
 @ApplicationScoped
 public class ClaimService {
 
-    private static final String REP_ACTOR = "rep:";
+    private final Event<LeadRouted> routed;
+
+    ClaimService(Event<LeadRouted> routed) {
+        this.routed = routed;
+    }
 
     /**
      * @param actor {@code rep:<id>} of the claiming rep; anything else claims for the assigned rep
      * @return what happened, for the timeline
      */
     public String claim(Lead lead, String actor, Instant now) {
-        UUID repId = actor != null && actor.startsWith(REP_ACTOR) ? UUID.fromString(actor.substring(REP_ACTOR.length()))
-                : lead.assignedRepId;
+        UUID repId = Caller.repOf(actor).orElse(lead.assignedRepId);
         if (lead.claimedByRepId != null) {
             return lead.claimedByRepId.equals(repId) ? "already claimed by this rep"
                     : "already claimed by " + nameOf(lead.claimedByRepId);
@@ -33,6 +39,7 @@ public class ClaimService {
         lead.claimedByRepId = repId;
         lead.claimedAt = now;
         lead.claimDueAt = null;
+        routed.fire(new LeadRouted(lead.id, repId));
         String effect = "claimed by " + nameOf(repId);
         if (!repId.equals(lead.assignedRepId)) {
             lead.assignedRepId = repId;

@@ -1,7 +1,8 @@
 package io.leadflow.cadence.inbox;
 
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.UUID;
 
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.leadflow.cadence.auth.RepSessions;
 import io.leadflow.cadence.auth.SignedInRep;
 import io.leadflow.cadence.problem.UnauthorizedException;
@@ -18,20 +21,34 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-/** The inbox's live stream (server-sent events): each lead routed to the rep's team, as its inbox line. */
+/**
+ * The inbox's live stream (server-sent events): each lead routed or claimed in the rep's sight, as its
+ * inbox line, or that it is gone from the inbox. A rep of another team hears only a lead id going.
+ */
 @Path("/inbox/events")
 public class InboxEventsResource {
 
     /**
-     * @param type   {@code listening} (first, once the stream hears every new lead) or {@code lead}
-     * @param html   the lead's inbox line, rendered and escaped by the server
+     * @param type {@code listening} (first, once the stream hears every new lead), {@code lead} (new
+     *             or changed: its line replaces the old one), {@code gone} (another rep claimed it) or
+     *             {@code heartbeat} (every 25 s, nothing to do)
+     * @param html the lead's inbox line, rendered and escaped by the server
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InboxEvent(String type, String leadId, String name, String html) {
+
+        static final InboxEvent HEARTBEAT = new InboxEvent("heartbeat", null, null, null);
 
         static InboxEvent listening() {
             return new InboxEvent("listening", null, null, null);
         }
+
+        static InboxEvent gone(UUID leadId) {
+            return new InboxEvent("gone", leadId.toString(), null, null);
+        }
     }
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
     private final RepSessions sessions;
     private final InboxBroadcaster broadcaster;
@@ -50,14 +67,26 @@ public class InboxEventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<InboxEvent> events(@CookieParam(InboxCookies.NAME) String session) {
-        SignedInRep rep = sessions.find(session).orElseThrow(() -> new UnauthorizedException("Sign in to the inbox"));
-        return broadcaster.listen()
+        signedIn(session);
+        Multi<InboxEvent> leads = broadcaster.listen()
                 // the routing thread only hands over; the lead is read on a worker
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(routed -> routed.isEmpty() ? Optional.of(InboxEvent.listening())
-                        : inbox.card(routed.get().leadId(), rep).map(card -> new InboxEvent("lead", card.leadId().toString(),
-                                card.name(), InboxPages.inbox$card(rep, card, clock.instant()).render())))
-                .filter(Optional::isPresent)
-                .map(Optional::get);
+                .map(routed -> routed.isEmpty() ? InboxEvent.listening() : event(routed.get().leadId(), signedIn(session)));
+        // proxies close a connection that stays quiet for a minute or so
+        Multi<InboxEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).onOverflow().drop()
+                .map(tick -> InboxEvent.HEARTBEAT);
+        return Multi.createBy().merging().streams(leads, heartbeats);
+    }
+
+    /** Signed out or expired, the stream fails: the browser's reconnection gets 401 and stops. */
+    private SignedInRep signedIn(String session) {
+        return sessions.find(session).orElseThrow(() -> new UnauthorizedException("Sign in to the inbox"));
+    }
+
+    private InboxEvent event(UUID leadId, SignedInRep rep) {
+        return inbox.card(leadId, rep)
+                .map(card -> new InboxEvent("lead", card.leadId().toString(), card.name(),
+                        InboxPages.inbox$card(rep, card, clock.instant()).render()))
+                .orElseGet(() -> InboxEvent.gone(leadId));
     }
 }

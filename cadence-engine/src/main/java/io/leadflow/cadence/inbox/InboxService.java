@@ -1,5 +1,6 @@
 package io.leadflow.cadence.inbox;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.auth.SignedInRep;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.timeline.LeadTimeline;
 import io.leadflow.cadence.timeline.TimelineService;
 
 /**
@@ -39,11 +42,13 @@ public class InboxService {
     private final EntityManager entityManager;
     private final TimelineService timelines;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    InboxService(EntityManager entityManager, TimelineService timelines, ObjectMapper json) {
+    InboxService(EntityManager entityManager, TimelineService timelines, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.timelines = timelines;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The newest leads the rep may see. */
@@ -72,7 +77,12 @@ public class InboxService {
     @Transactional
     public LeadView view(Lead lead, SignedInRep rep) {
         LeadCard card = card(lead, rep);
-        return LeadView.of(lead, card, card.mine() || rep.isManager(), timelines.timelineOf(lead), json);
+        LeadTimeline timeline = timelines.timelineOf(lead);
+        List<UUID> repIds = timeline.timeline().stream().map(entry -> Caller.repOf(entry.actor()))
+                .flatMap(Optional::stream).distinct().toList();
+        Map<String, String> actorNames = repIds.isEmpty() ? Map.of()
+                : Rep.<Rep>list("id in ?1", repIds).stream().collect(Collectors.toMap(r -> Caller.actorOf(r.id), r -> r.name));
+        return LeadView.of(lead, card, card.mine() || rep.isManager(), timeline, actorNames, clock.instant(), json);
     }
 
     /** The line of a lead the rep may see. */

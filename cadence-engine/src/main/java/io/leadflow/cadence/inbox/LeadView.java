@@ -1,5 +1,9 @@
 package io.leadflow.cadence.inbox;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +21,13 @@ import io.leadflow.cadence.timeline.LeadTimeline;
  *
  * @param smsReachable they agreed to texts and did not opt out, so the page offers an sms: link
  * @param canAct       the rep owns the lead (or is a manager): outcomes, pause, commitments
+ * @param promiseEarliest  now, in the lead's local time, as the commitment picker's minimum
+ * @param promiseSuggested the top of the next hour but one, in the lead's local time, as the picker's first value
  */
 public record LeadView(LeadCard card, String phone, String email, boolean smsReachable, boolean smsConsent,
         boolean emailConsent, boolean smsOptedOut, boolean emailOptedOut, String timeZone, List<Fact> interest,
-        boolean canAct, LeadTimeline timeline) {
+        boolean canAct, LeadTimeline timeline, Map<String, String> actorNames, String promiseEarliest,
+        String promiseSuggested) {
 
     public record Fact(String label, String value) {
     }
@@ -29,10 +36,18 @@ public record LeadView(LeadCard card, String phone, String email, boolean smsRea
             "Home size", "budget", "Budget", "timeline", "Timeline", "heardAbout", "Heard about us");
     private static final List<String> ORDER = List.of("community", "product", "homeSize", "budget", "timeline", "heardAbout");
 
-    static LeadView of(Lead lead, LeadCard card, boolean canAct, LeadTimeline timeline, ObjectMapper json) {
+    /** @param actorNames the names of the reps on the timeline, by actor ({@code rep:<id>}) */
+    static LeadView of(Lead lead, LeadCard card, boolean canAct, LeadTimeline timeline, Map<String, String> actorNames,
+            Instant now, ObjectMapper json) {
+        LocalDateTime leadsNow = now.atZone(ZoneId.of(lead.timeZone)).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
         return new LeadView(card, lead.phoneE164, lead.email, lead.smsConsent && !lead.smsOptedOut, lead.smsConsent,
                 lead.emailConsent, lead.smsOptedOut, lead.emailOptedOut, lead.timeZone, interest(lead.interestJson, json),
-                canAct, timeline);
+                canAct, timeline, actorNames, leadsNow.toString(), leadsNow.truncatedTo(ChronoUnit.HOURS).plusHours(2).toString());
+    }
+
+    /** Who did it, by name where the actor is a rep. */
+    public String actor(String actor) {
+        return actorNames.getOrDefault(actor, actor);
     }
 
     public boolean paused() {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.leadflow.cadence.auth.RepSessions;
+import io.leadflow.cadence.auth.SignInLockedException;
 import io.smallrye.common.annotation.Blocking;
 
 /** Signing in to and out of the rep inbox. */
@@ -47,6 +48,16 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
             @Context UriInfo request) {
+        try {
+            return signedIn(email, password, request);
+        } catch (SignInLockedException e) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .entity(InboxPages.signIn(email, "Too many failed sign-ins for this email. Try again in 15 minutes.").render())
+                    .build();
+        }
+    }
+
+    private Response signedIn(String email, String password, UriInfo request) {
         return sessions.signIn(email, password)
                 .map(session -> Response.seeOther(InboxResource.HOME)
                         .header(HttpHeaders.SET_COOKIE, cookies.open(session.token(), session.ttl(), request)).build())

@@ -38,22 +38,26 @@ class InboxTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String MARCUS = "marcus@oakridge-homes.test";
+    private static final String MORGAN_THE_MANAGER = "morgan@oakridge-homes.test";
 
     @Test
     void shouldShowANewLeadLiveAndLetTheFirstRepClaimItWhileAnotherRepGetsNotFound() {
         InboxBrowser dana = InboxBrowser.signIn(SignInTest.DANA);
         InboxBrowser marcus = InboxBrowser.signIn(MARCUS);
         LeadReceived lead = TestLeads.inDaytime(true);
-        try (InboxEvents events = InboxEvents.open(dana)) {
+        try (InboxEvents danasInbox = InboxEvents.open(dana); InboxEvents marcusInbox = InboxEvents.open(marcus)) {
             KafkaTestClient.send(Topics.LEADS_RECEIVED, lead.leadId(), lead);
-            String event = events.awaitData(lead.leadId().toString(), BOUND);
+            String event = danasInbox.awaitData(lead.leadId().toString(), BOUND);
             assertThat(event).contains("\"type\":\"lead\"", "Maria Lopez", "/inbox/leads/" + lead.leadId() + "/claim");
-        }
-        dana.request().when().get("/inbox").then().statusCode(200)
-                .body(containsString("id=\"lead-" + lead.leadId() + "\""), containsString("Claim within"));
+            marcusInbox.awaitData("\"type\":\"lead\",\"leadId\":\"" + lead.leadId(), BOUND);
+            dana.request().when().get("/inbox").then().statusCode(200)
+                    .body(containsString("id=\"lead-" + lead.leadId() + "\""), containsString("Claim within"));
 
-        dana.form(dana.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
-                .then().statusCode(303).header("Location", endsWith("/inbox/leads/" + lead.leadId()));
+            dana.form(dana.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
+                    .then().statusCode(303).header("Location", endsWith("/inbox/leads/" + lead.leadId()));
+            // Marcus's open inbox drops the lead Dana just claimed
+            marcusInbox.awaitData("\"type\":\"gone\",\"leadId\":\"" + lead.leadId(), BOUND);
+        }
         timeline(lead.leadId())
                 .body("timeline.find { it.kind == 'claim_requested' }.effect", containsString("claimed by Dana Whitfield"))
                 .body("timeline.find { it.kind == 'claim_requested' }.detail", equalTo("via=inbox"));
@@ -64,6 +68,12 @@ class InboxTest {
                 .body(not(containsString("Maria")));
         marcus.form(marcus.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId()).then().statusCode(404);
         marcus.request().when().get("/inbox").then().statusCode(200).body(not(containsString(lead.leadId().toString())));
+        InboxBrowser morgan = InboxBrowser.signIn(MORGAN_THE_MANAGER);
+        morgan.request().when().get("/inbox").then().statusCode(200).body(containsString("id=\"lead-" + lead.leadId() + "\""));
+        morgan.request().when().get("/inbox/leads/{id}", lead.leadId()).then().statusCode(200)
+                .body(containsString("Claimed by Dana Whitfield"));
+        morgan.form(morgan.csrf("/inbox")).when().post("/inbox/leads/{id}/claim", lead.leadId())
+                .then().statusCode(409).body(containsString("Dana Whitfield claimed Maria Lopez first."));
     }
 
     @Test
@@ -91,8 +101,8 @@ class InboxTest {
 
         dana.request().when().get(page).then().statusCode(200).body(containsString("Relocating in June"),
                 containsString("Oak Ridge"), containsString("test-web"), containsString("href=\"tel:+14155550123\""),
-                containsString("href=\"sms:+14155550123\""), containsString("claim_requested"),
-                containsString("value=\"appointment_set\""));
+                containsString("href=\"sms:+14155550123\""), containsString("claim_requested"), containsString("<div class=\"muted\">by Dana Whitfield</div>"),
+                containsString("value=\"appointment_set\""), containsString("type=\"datetime-local\" required min=\""));
         String csrf = dana.csrf(page);
         dana.form(csrf).formParam("outcome", "no_answer").when().post(page + "/outcome")
                 .then().statusCode(303).header("Location", endsWith(page));
