@@ -28,12 +28,25 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return isTransient(failure, 0);
+    }
+
+    /**
+     * Follows causes and suppressed exceptions: a commit cut by a restart surfaces as JTA's
+     * {@code RollbackException} whose SQL error is only a suppressed {@code XAException}'s cause.
+     */
+    private static boolean isTransient(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return true;
             }
             if (cause instanceof SQLException sql && (isTransientState(sql.getSQLState()) || isPoolFailure(sql))) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             if (cause.getCause() == cause) {
                 break;

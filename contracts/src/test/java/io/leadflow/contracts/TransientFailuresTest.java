@@ -27,6 +27,17 @@ class TransientFailuresTest {
     }
 
     @Test
+    void shouldRetryACommitCutByARestartWhoseSqlErrorIsOnlySuppressed() {
+        // as Narayana reports it: RollbackException, suppressed XAException, caused by the PSQLException
+        RuntimeException commitFailed = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        commitFailed.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(TransientFailures.isTransient(new RuntimeException("Error invoking subclass method", commitFailed)))
+                .isTrue();
+    }
+
+    @Test
     void shouldNotRetryWhatTheRecordItselfCauses() {
         assertThat(TransientFailures.isTransient(wrapped(new SQLException("null value in column", "23502")))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("leadId is missing"))).isFalse();
