@@ -69,8 +69,32 @@ public final class SharedLocalStack {
 
     private static synchronized void startAgain(KafkaBroker stopped) {
         kafka = stopped.startAgain();
+        replaceStarted(stopped, kafka);
+    }
+
+    /**
+     * For outage tests: a fast shutdown of the shared PostgreSQL (clients see "terminating connection
+     * due to administrator command", then refused connections), then {@code whileDown}, then the same
+     * cluster again on the same port (also when {@code whileDown} fails), ready when this returns.
+     */
+    public static void withPostgresDown(Runnable whileDown) {
+        Postgres stopped = postgres();
+        stopped.stop();
+        try {
+            whileDown.run();
+        } finally {
+            startAgain(stopped);
+        }
+    }
+
+    private static synchronized void startAgain(Postgres stopped) {
+        postgres = stopped.startAgain();
+        replaceStarted(stopped, postgres);
+    }
+
+    private static void replaceStarted(AutoCloseable stopped, AutoCloseable started) {
         List<AutoCloseable> parts = new ArrayList<>(STARTED); // keeps the stop order
-        parts.replaceAll(part -> part == stopped ? kafka : part);
+        parts.replaceAll(part -> part == stopped ? started : part);
         STARTED.clear();
         STARTED.addAll(parts);
     }

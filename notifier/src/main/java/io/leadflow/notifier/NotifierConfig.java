@@ -49,6 +49,14 @@ public interface NotifierConfig {
     @WithDefault("30m")
     Duration repClaimWindow();
 
+    /**
+     * How long a consumer keeps retrying a record whose database work fails transiently (PostgreSQL
+     * restarting, no pooled connection free) before the record goes to its DLQ. Kept below the
+     * Kafka connector's limit for an unprocessed record (60 s), past which the channel is unhealthy.
+     */
+    @WithDefault("45s")
+    Duration databaseRetryLimit();
+
     Sms sms();
 
     Email email();

@@ -1,12 +1,14 @@
 package io.leadflow.cadence.messaging;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import io.leadflow.contracts.TransientFailures;
 
 /**
  * Runs a consumer's work until it succeeds or fails for a reason that is not transient. A database
@@ -16,24 +18,11 @@ import org.jboss.logging.Logger;
 public class TransientRetry {
 
     private static final Logger LOG = Logger.getLogger(TransientRetry.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     public <T> T call(String what, UUID leadId, Supplier<T> work) {
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e) || Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                LOG.warnf("%s for lead %s failed transiently (%s); retrying in %d ms", what, leadId,
-                        e.getClass().getSimpleName(), backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
+        return TransientFailures.retry(work, ChronoUnit.FOREVER.getDuration(), (failure, backoff) -> LOG.warnf(
+                "%s for lead %s failed transiently (%s); retrying in %d ms", what, leadId,
+                failure.getClass().getSimpleName(), backoff.toMillis()));
     }
 
     public void run(String what, UUID leadId, Runnable work) {
@@ -41,13 +30,5 @@ public class TransientRetry {
             work.run();
             return null;
         });
-    }
-
-    private static void sleep(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

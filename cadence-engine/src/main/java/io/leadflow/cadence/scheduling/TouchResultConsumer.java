@@ -1,18 +1,23 @@
 package io.leadflow.cadence.scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.MessagingChannels;
 import io.leadflow.cadence.lead.SpeedToLeadRecorder;
+import io.leadflow.cadence.messaging.TransientRetry;
 import io.leadflow.contracts.TouchResult;
 import io.leadflow.contracts.TouchStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Records what the notifier reported for each touch; a redelivered result changes nothing. */
+/**
+ * Records what the notifier reported for each touch; a redelivered result changes nothing. Each
+ * try runs in its own transaction, outside the retry: a database restart or a busy pool holds the
+ * record until it can be written instead of sending it to the DLQ.
+ */
 @ApplicationScoped
 public class TouchResultConsumer {
 
@@ -20,16 +25,22 @@ public class TouchResultConsumer {
 
     private final SpeedToLeadRecorder speedToLead;
     private final DeferredTouches deferred;
+    private final TransientRetry retry;
 
-    TouchResultConsumer(SpeedToLeadRecorder speedToLead, DeferredTouches deferred) {
+    TouchResultConsumer(SpeedToLeadRecorder speedToLead, DeferredTouches deferred, TransientRetry retry) {
         this.speedToLead = speedToLead;
         this.deferred = deferred;
+        this.retry = retry;
     }
 
     @Incoming(MessagingChannels.TOUCHES_RESULTS)
     @Blocking(value = MessagingChannels.DATABASE_WORKERS, ordered = false)
-    @Transactional
     public void onTouchResult(TouchResult result) {
+        retry.run("Result of touch " + result.touchId(), result.leadId(),
+                () -> QuarkusTransaction.requiringNew().run(() -> record(result)));
+    }
+
+    private void record(TouchResult result) {
         Touch touch = Touch.findById(result.touchId());
         if (touch == null) {
             LOG.warnf("Result for unknown touch %s of lead %s ignored", result.touchId(), result.leadId());

@@ -25,11 +25,13 @@ public final class Postgres implements AutoCloseable {
     // initdb is run with trust authentication: any password is accepted
     private static final String PASSWORD = "postgres";
 
+    private final Path dir;
     private final EmbeddedPostgres postgres;
     private final long pid;
     private final ProcessGuard guard;
 
-    private Postgres(EmbeddedPostgres postgres, long pid, ProcessGuard guard) {
+    private Postgres(Path dir, EmbeddedPostgres postgres, long pid, ProcessGuard guard) {
+        this.dir = dir;
         this.postgres = postgres;
         this.pid = pid;
         this.guard = guard;
@@ -58,10 +60,18 @@ public final class Postgres implements AutoCloseable {
                     .start();
             // pg_ctl daemonizes the postmaster, so it is not our child: guard it by pid; SIGINT = fast shutdown
             long pid = postmasterPid(dataDir);
-            return new Postgres(postgres, pid, ProcessGuard.watch(pid, "INT"));
+            return new Postgres(dir, postgres, pid, ProcessGuard.watch(pid, "INT"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start; log " + log, e);
         }
+    }
+
+    /** After {@link #stop()}: the same cluster on the same port, its data kept. */
+    public Postgres startAgain() {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " is still running");
+        }
+        return start(dir, port());
     }
 
     public int port() {

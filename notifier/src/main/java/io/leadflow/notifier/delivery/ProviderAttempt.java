@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.leadflow.contracts.TouchDue;
+import io.leadflow.notifier.DatabaseRetry;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.delivery.Route.Transport;
 
@@ -17,7 +18,9 @@ import io.leadflow.notifier.delivery.Route.Transport;
  * One provider call for a claimed touch, and what follows from its answer: final (accepted, or a
  * permanent failure) → recorded and reported; transient → a retry scheduled in the row, or the
  * touch fails with {@code retries_exhausted} when its attempts or age run out. No call is made
- * while the provider's circuit is open; the touch then waits in the row.
+ * while the provider's circuit is open; the touch then waits in the row. The answer is committed
+ * through a database restart ({@link DatabaseRetry}): a text the provider took must not be left
+ * {@code sending}, to be settled later as in doubt.
  */
 @ApplicationScoped
 public class ProviderAttempt {
@@ -30,16 +33,19 @@ public class ProviderAttempt {
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
     private final RetryPolicy retryPolicy;
+    private final DatabaseRetry databaseRetry;
     private final Clock clock;
 
     public ProviderAttempt(DeliveryRepository deliveries, TouchSender sender, ProviderCircuits circuits,
-            DeliveryRecorder recorder, DeliveryMetrics metrics, NotifierConfig config, Clock clock) {
+            DeliveryRecorder recorder, DeliveryMetrics metrics, NotifierConfig config, DatabaseRetry databaseRetry,
+            Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.circuits = circuits;
         this.recorder = recorder;
         this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.databaseRetry = databaseRetry;
         this.clock = clock;
     }
 
@@ -61,6 +67,12 @@ public class ProviderAttempt {
         Outcome outcome = sender.send(touch, prepared);
         Instant answeredAt = clock.instant();
         circuits.record(transport, outcome, answeredAt);
+        databaseRetry.run("answer to touch " + touch.touchId() + " lead " + touch.leadId(),
+                () -> recordAnswer(touch, transport, outcome, attemptsBefore, firstClaimed, answeredAt));
+    }
+
+    private void recordAnswer(TouchDue touch, Transport transport, Outcome outcome, int attemptsBefore,
+            Instant firstClaimed, Instant answeredAt) {
         if (!outcome.isTransient()) {
             recorder.finish(touch.touchId(), outcome, true);
             return;

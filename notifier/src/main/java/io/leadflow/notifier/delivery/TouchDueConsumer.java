@@ -6,13 +6,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.leadflow.contracts.Topics;
 import io.leadflow.contracts.TouchDue;
+import io.leadflow.notifier.DatabaseRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes due touches. Each topic has its own worker pool, so a block of nurture touches never
  * delays a new lead's first text; both hand over to the same {@link DeliveryService}.
- * An exception (a record that breaks the contract, a database outage) nacks the record and
- * sends it to the topic's DLQ; a provider failure is not an exception.
+ * A transient database failure (PostgreSQL restarting, no pooled connection free) is retried in
+ * place, the record unacknowledged; any other exception (a record that breaks the contract) nacks
+ * the record and sends it to the topic's DLQ. A provider failure is not an exception.
  * <p>
  * Unordered on purpose: an ordered blocking method holds the record's Vert.x context, and the
  * mail client's first send queues its own blocking task (the host name lookup) on that same
@@ -27,20 +29,26 @@ public class TouchDueConsumer {
     static final String NURTURE_POOL = "nurture-touches";
 
     private final DeliveryService deliveries;
+    private final DatabaseRetry retry;
 
-    public TouchDueConsumer(DeliveryService deliveries) {
+    public TouchDueConsumer(DeliveryService deliveries, DatabaseRetry retry) {
         this.deliveries = deliveries;
+        this.retry = retry;
     }
 
     @Incoming(Topics.TOUCHES_DUE_PRIORITY)
     @Blocking(value = PRIORITY_POOL, ordered = false)
     public void onPriorityTouchDue(TouchDue touch) {
-        deliveries.deliver(touch);
+        deliver(touch);
     }
 
     @Incoming(Topics.TOUCHES_DUE)
     @Blocking(value = NURTURE_POOL, ordered = false)
     public void onTouchDue(TouchDue touch) {
-        deliveries.deliver(touch);
+        deliver(touch);
+    }
+
+    private void deliver(TouchDue touch) {
+        retry.run("touch " + touch.touchId() + " lead " + touch.leadId(), () -> deliveries.deliver(touch));
     }
 }

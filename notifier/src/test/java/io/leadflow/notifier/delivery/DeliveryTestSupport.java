@@ -80,7 +80,8 @@ public abstract class DeliveryTestSupport {
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps);
-        consumer.subscribe(List.of(Topics.TOUCHES_RESULTS, Topics.deadLetter(Topics.TOUCHES_DUE), Topics.LEADS_ACTIVITY));
+        consumer.subscribe(List.of(Topics.TOUCHES_RESULTS, Topics.deadLetter(Topics.TOUCHES_DUE),
+                Topics.deadLetter(Topics.TOUCHES_DUE_PRIORITY), Topics.LEADS_ACTIVITY));
         Thread poller = new Thread(() -> {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
