@@ -1,5 +1,6 @@
 package io.leadflow.notifier.delivery;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +32,7 @@ import io.leadflow.localstack.sms.SmsSink;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * Exactly once through a failing SMS provider: the sink answers with injected faults, and every
@@ -150,6 +152,7 @@ class ProviderFailureTest extends DeliveryTestSupport {
         for (TouchDue text : texts) {
             produce(Topics.TOUCHES_DUE, text);
         }
+        assertOutageShowsInProviderHealthOnly();
         // same lead key, so the emails share the partition with the failing texts
         for (int i = 0; i < 3; i++) {
             TouchDue email = touch(leadId, Channel.EMAIL, "week-one-email", Audience.LEAD, lead, rep, openWindow());
@@ -171,6 +174,21 @@ class ProviderFailureTest extends DeliveryTestSupport {
     }
 
     // ---- helpers ----
+
+    /** An SMS outage shows in the providers' health group and gauge, never in readiness (the webhooks stay up). */
+    static void assertOutageShowsInProviderHealthOnly() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        Response providers = given().get("/q/health/group/providers");
+        while (providers.statusCode() != 503 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            providers = given().get("/q/health/group/providers");
+        }
+        assertThat(providers.statusCode()).isEqualTo(503);
+        assertThat(providers.jsonPath().getString("checks[0].data.sms")).isEqualTo("circuit open");
+        assertThat(providers.jsonPath().getString("checks[0].data.email")).isEqualTo("answering");
+        assertThat(given().get("/q/metrics").asString()).contains("leadflow_provider_up{provider=\"sms\"} 0.0");
+        assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(200);
+    }
 
     void sendingSince(TouchDue touch, Instant since) throws Exception {
         assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), since, since)).isTrue();
