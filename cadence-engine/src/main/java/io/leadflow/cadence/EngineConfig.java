@@ -18,7 +18,7 @@ public interface EngineConfig {
     /** The templates the notifier can render; a playbook naming another one is refused. */
     @WithDefault("new-lead-alert,escalation-alert,first-text,first-email,call-now,same-day-text,questions-since-email,"
             + "second-call,helpful-text,week-one-email,check-in-call,two-week-text,three-week-email,closing-loop-email,"
-            + "voicemail-script,missed-call-text")
+            + "voicemail-script,missed-call-text,came-back-alert")
     List<String> templates();
 
     /** A plain ops token to register at start (stored hashed), so a fresh install can be operated. */
@@ -36,6 +36,13 @@ public interface EngineConfig {
     String claimSecret();
 
     Claim claim();
+
+    /**
+     * A lead whose phone or email matches a lead with an inquiry this recent is merged into that lead
+     * (its rep is alerted, no second cadence starts).
+     */
+    @WithDefault("30d")
+    Duration returningLeadWindow();
 
     Inbox inbox();
 

@@ -2,16 +2,20 @@ package io.leadflow.systemtest;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.leadflow.localstack.MiddayZone;
 
 /** A prospect unique to one test (own last name, phone and email), living where it is midday now. */
 record TestLead(String firstName, String lastName, String phone, String email, boolean smsConsent) {
 
+    /** Never the same phone twice in a run: the engine merges a lead whose phone it saw within 30 days. */
+    private static final AtomicInteger NEXT_LINE = new AtomicInteger(ThreadLocalRandom.current().nextInt(2000, 8000));
+
     static TestLead withSmsConsent(String firstName, boolean smsConsent) {
         String lastName = "Tester" + Character.toUpperCase((char) ('a' + ThreadLocalRandom.current().nextInt(26)))
                 + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
-        String phone = "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(2000, 9999));
+        String phone = "+1415555" + NEXT_LINE.getAndIncrement();
         String email = lastName.toLowerCase() + "@example.com";
         return new TestLead(firstName, lastName, phone, email, smsConsent);
     }

@@ -68,8 +68,10 @@ public class InboxResource {
     @Path("leads/{leadId}")
     @Blocking
     public Response lead(@CookieParam(InboxCookies.NAME) String session, @PathParam("leadId") UUID leadId) {
-        return guard.page(session, rep -> visible(leadId, rep,
-                lead -> Response.ok(InboxPages.lead(rep, inbox.view(lead, rep), clock.instant()).render()).build()));
+        return guard.page(session, rep -> inbox.mergedInto(leadId, rep)
+                .map(survivor -> Response.seeOther(leadPage(survivor)).build())
+                .orElseGet(() -> visible(leadId, rep,
+                        lead -> Response.ok(InboxPages.lead(rep, inbox.view(lead, rep), clock.instant()).render()).build())));
     }
 
     @GET

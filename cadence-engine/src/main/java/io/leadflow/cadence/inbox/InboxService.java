@@ -67,6 +67,13 @@ public class InboxService {
         return leads.stream().findFirst();
     }
 
+    /** The lead a returning lead's later inquiry was merged into, if the rep may see that lead. */
+    @Transactional
+    public Optional<UUID> mergedInto(UUID leadId, SignedInRep rep) {
+        return Optional.ofNullable(Lead.<Lead>findById(leadId)).map(inquiry -> inquiry.mergedIntoLeadId)
+                .flatMap(survivor -> lead(survivor, rep)).map(survivor -> survivor.id);
+    }
+
     /** The lead's line in this rep's inbox, if the rep may see it. */
     @Transactional
     public Optional<LeadCard> card(UUID leadId, SignedInRep rep) {

@@ -109,6 +109,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "state_at")
     public Instant stateAt;
 
+    /** Set on a returning lead's later inquiry: the lead it was merged into, which carries on. */
+    @Column(name = "merged_into_lead_id")
+    public UUID mergedIntoLeadId;
+
     @Column(name = "sms_opted_out")
     public boolean smsOptedOut;
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.playbook.Playbook;
 import io.leadflow.cadence.playbook.PlaybookCatalog;
+import io.leadflow.cadence.returning.ReturningLeads;
 import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RoundRobinRouter;
@@ -39,25 +40,30 @@ public class LeadRegistration {
     private final CadenceSettingsService settings;
     private final PlaybookCatalog playbooks;
     private final RoundRobinRouter router;
+    private final ReturningLeads returningLeads;
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
     private final Event<LeadRouted> routed;
     private final Clock clock;
 
     LeadRegistration(LeadInserts inserts, CadenceSettingsService settings, PlaybookCatalog playbooks,
-            RoundRobinRouter router, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
+            RoundRobinRouter router, ReturningLeads returningLeads, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
             Clock clock) {
         this.inserts = inserts;
         this.settings = settings;
         this.playbooks = playbooks;
         this.router = router;
+        this.returningLeads = returningLeads;
         this.planner = planner;
         this.objectMapper = objectMapper;
         this.routed = routed;
         this.clock = clock;
     }
 
-    /** @return the ids of the touches due now, for the fast path; empty for a lead seen before */
+    /**
+     * @return the ids of the touches due now, for the fast path (a returning lead's: its rep's alert);
+     *         empty for a lead seen before
+     */
     @Transactional
     public List<UUID> register(LeadReceived event) {
         Instant now = clock.instant();
@@ -66,6 +72,10 @@ public class LeadRegistration {
             return List.of();
         }
         Lead lead = Lead.findById(event.leadId());
+        Optional<List<Touch>> cameBackAlert = returningLeads.mergeIfReturning(lead, now);
+        if (cameBackAlert.isPresent()) {
+            return dueNow(cameBackAlert.get(), now);
+        }
         lead.usState = UsStates.ofPhone(lead.phoneE164).orElse(null);
         CadenceSettings source = settings.forSource(lead.sourceId);
         Playbook playbook = Optional.ofNullable(source.playbookId()).flatMap(playbooks::latest)
@@ -82,6 +92,10 @@ public class LeadRegistration {
         List<Touch> touches = planner.start(lead, rep, playbook, now);
         LOG.infof("Lead %s from %s assigned to rep %s with %d touches planned", lead.id, lead.sourceId,
                 rep.map(r -> r.id.toString()).orElse("none"), touches.size());
+        return dueNow(touches, now);
+    }
+
+    private static List<UUID> dueNow(List<Touch> touches, Instant now) {
         return touches.stream()
                 .filter(touch -> touch.status == TouchState.SCHEDULED && !touch.dueAt.isAfter(now))
                 .map(touch -> touch.id)

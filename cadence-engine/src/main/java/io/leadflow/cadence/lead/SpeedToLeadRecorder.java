@@ -3,6 +3,7 @@ package io.leadflow.cadence.lead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,9 +44,11 @@ public class SpeedToLeadRecorder {
     }
 
     private void recordEarliest(String atColumn, String speedColumn, String metric, Touch touch, Instant acceptedAt) {
-        Lead lead = Lead.findById(touch.leadId);
+        // a "came back" alert restarts the clock: it counts from the later inquiry, on that inquiry's row
+        UUID inquiryId = touch.inquiryLeadId != null ? touch.inquiryLeadId : touch.leadId;
+        Lead lead = Lead.findById(inquiryId);
         Duration speed = Duration.between(lead.receivedAt, acceptedAt);
-        if (update(atColumn, speedColumn, atColumn + " is null", touch, acceptedAt, speed) == 1) {
+        if (update(atColumn, speedColumn, atColumn + " is null", inquiryId, acceptedAt, speed) == 1) {
             Timer.builder(metric)
                     .description("From intake receiving the lead to the provider accepting the message")
                     .tag("source", lead.sourceId)
@@ -54,17 +57,17 @@ public class SpeedToLeadRecorder {
                     .register(meters)
                     .record(speed);
         } else {
-            update(atColumn, speedColumn, atColumn + " > :at", touch, acceptedAt, speed);
+            update(atColumn, speedColumn, atColumn + " > :at", inquiryId, acceptedAt, speed);
         }
     }
 
-    private int update(String atColumn, String speedColumn, String condition, Touch touch, Instant acceptedAt,
+    private int update(String atColumn, String speedColumn, String condition, UUID leadId, Instant acceptedAt,
             Duration speed) {
         return entityManager.createNativeQuery(
                 "update lead set " + atColumn + " = :at, " + speedColumn + " = :speed where id = :id and " + condition)
                 .setParameter("at", acceptedAt)
                 .setParameter("speed", speed.toMillis())
-                .setParameter("id", touch.leadId)
+                .setParameter("id", leadId)
                 .executeUpdate();
     }
 }

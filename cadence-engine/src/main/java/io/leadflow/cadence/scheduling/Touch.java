@@ -70,6 +70,10 @@ public class Touch extends PanacheEntityBase {
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
 
+    /** The later inquiry this touch answers (a "came back" alert); null for the lead's own inquiry. */
+    @Column(name = "inquiry_lead_id")
+    public UUID inquiryLeadId;
+
     @Column(name = "provider_code")
     public String providerCode;
 

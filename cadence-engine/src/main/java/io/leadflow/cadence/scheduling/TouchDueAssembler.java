@@ -45,8 +45,10 @@ public class TouchDueAssembler {
         TouchDue.ContactWindow window = touch.windowNotBefore == null && touch.windowNotAfter == null
                 ? null
                 : new TouchDue.ContactWindow(touch.windowNotBefore, touch.windowNotAfter);
-        var leadSnapshot = new TouchDue.LeadSnapshot(lead.sourceId, lead.firstName, lead.fullName, lead.email,
-                lead.phoneE164, lead.timeZone, lead.message, interest(lead), lead.test);
+        // a "came back" alert shows what the lead asked this time, and where
+        Lead inquiry = touch.inquiryLeadId == null ? lead : Lead.findById(touch.inquiryLeadId);
+        var leadSnapshot = new TouchDue.LeadSnapshot(inquiry.sourceId, lead.firstName, lead.fullName, lead.email,
+                lead.phoneE164, lead.timeZone, inquiry.message, interest(inquiry), lead.test);
         var repSnapshot = rep == null ? null : new TouchDue.RepSnapshot(rep.id, rep.name, rep.email, rep.phoneE164);
         return new TouchDue(touch.id, touch.leadId, touch.cadenceId, touch.step, touch.channel, touch.template,
                 touch.reason, touch.dueAt, window, touch.firstTouch, touch.audience, leadSnapshot, repSnapshot,

@@ -30,6 +30,14 @@ public class TimelineService {
         return Optional.of(timelineOf(lead));
     }
 
+    /** The lead a returning lead's later inquiry was merged into, if the caller may see that lead. */
+    @Transactional
+    public Optional<UUID> mergedInto(UUID leadId, Caller caller) {
+        return Optional.ofNullable(Lead.<Lead>findById(leadId)).map(inquiry -> inquiry.mergedIntoLeadId)
+                .map(id -> Lead.<Lead>findById(id)).filter(survivor -> caller.maySee(survivor.assignedRepId))
+                .map(survivor -> survivor.id);
+    }
+
     /** The timeline of a lead the caller was already allowed to see (the inbox has its own rule). */
     @Transactional
     public LeadTimeline timelineOf(Lead lead) {

@@ -100,8 +100,8 @@ class InboxTest {
         dana.form(dana.csrf("/inbox")).when().post(page + "/claim").then().statusCode(303);
 
         dana.request().when().get(page).then().statusCode(200).body(containsString("Relocating in June"),
-                containsString("Oak Ridge"), containsString("test-web"), containsString("href=\"tel:+14155550123\""),
-                containsString("href=\"sms:+14155550123\""), containsString("claim_requested"), containsString("<div class=\"muted\">by Dana Whitfield</div>"),
+                containsString("Oak Ridge"), containsString("test-web"), containsString("href=\"tel:" + lead.contact().phoneE164() + "\""),
+                containsString("href=\"sms:" + lead.contact().phoneE164() + "\""), containsString("claim_requested"), containsString("<div class=\"muted\">by Dana Whitfield</div>"),
                 containsString("value=\"appointment_set\""), containsString("type=\"datetime-local\" required min=\""));
         String csrf = dana.csrf(page);
         dana.form(csrf).formParam("outcome", "no_answer").when().post(page + "/outcome")

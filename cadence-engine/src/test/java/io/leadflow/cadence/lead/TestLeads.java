@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.leadflow.contracts.LeadReceived;
 
@@ -12,6 +14,9 @@ import io.leadflow.contracts.LeadReceived;
 public final class TestLeads {
 
     public static final String OPS_TOKEN = "test-ops-token";
+
+    /** Each test lead is a different person (phone and email), or they would be merged as returning leads. */
+    private static final AtomicLong NEXT_NUMBER = new AtomicLong(2_000_000 + ThreadLocalRandom.current().nextInt(7_000_000));
 
     private TestLeads() {
     }
@@ -22,12 +27,18 @@ public final class TestLeads {
     }
 
     public static LeadReceived inDaytime(boolean smsConsent, String sourceId) {
+        String number = String.valueOf(NEXT_NUMBER.incrementAndGet());
+        var contact = new LeadReceived.Contact("Maria Lopez", "Maria", "Lopez", "maria." + number + "@example.com",
+                "+1415" + number, "(415) " + number.substring(0, 3) + "-" + number.substring(3), true);
+        return withContact(smsConsent, sourceId, contact);
+    }
+
+    /** A lead of the given person: a second one within 30 days is merged into the first. */
+    public static LeadReceived withContact(boolean smsConsent, String sourceId, LeadReceived.Contact contact) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int utcHour = now.atZone(ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(12 - utcHour + 12, 24) - 12;
         String zone = ZoneOffset.ofHours(offset).getId();
-        var contact = new LeadReceived.Contact("Maria Lopez", "Maria", "Lopez", "maria@example.com", "+14155550123",
-                "(415) 555-0123", true);
         var interest = new LeadReceived.Interest("Oak Ridge", null, "3 bedrooms", "$450k", "June", null, Map.of());
         var consent = new LeadReceived.Consent(smsConsent, true, "I agree to texts", now, "127.0.0.1", null);
         return new LeadReceived(UUID.randomUUID(), sourceId, now, false, contact,

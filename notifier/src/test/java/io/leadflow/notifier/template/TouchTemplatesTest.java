@@ -32,10 +32,10 @@ class TouchTemplatesTest {
 
     static final List<String> SMS_TEMPLATES = List.of("new-lead-alert", "first-text", "call-now", "second-call",
             "check-in-call", "same-day-text", "helpful-text", "two-week-text",
-            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text");
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text", "came-back-alert");
     static final List<String> EMAIL_TEMPLATES = List.of("new-lead-alert", "first-email", "questions-since-email",
             "week-one-email", "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call",
-            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script");
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script", "came-back-alert");
 
     // the same rules as the Quarkus engine: strict rendering, HTML escaped in .html templates
     static final Engine ENGINE = Engine.builder()
@@ -51,7 +51,7 @@ class TouchTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = { "new-lead-alert", "first-text", "call-now", "second-call", "check-in-call",
             "same-day-text", "helpful-text", "two-week-text",
-            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text" })
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text", "came-back-alert" })
     void shouldRenderEverySmsTemplateCompletelyWithinTwoSegments(String template) {
         for (TouchDue touch : List.of(longestTouch(template), sparseTouch(template))) {
             String sms = templates.renderSms(template, data(touch));
@@ -66,7 +66,7 @@ class TouchTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = { "new-lead-alert", "first-email", "questions-since-email", "week-one-email",
             "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call",
-            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script" })
+            "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script", "came-back-alert" })
     void shouldRenderEveryEmailTemplateWithSubjectHtmlTextAndFooter(String template) {
         for (TouchDue touch : List.of(longestTouch(template), sparseTouch(template))) {
             RenderedEmail email = templates.renderEmail(template, data(touch));
