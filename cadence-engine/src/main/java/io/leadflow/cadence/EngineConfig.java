@@ -107,6 +107,13 @@ public interface EngineConfig {
         /** How many due touches one claim takes. */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * Claims in flight at once while a backlog drains (a full batch came back); each mostly waits
+         * on the database and the broker's acknowledgements, so several keep the engine busy.
+         */
+        @WithDefault("4")
+        int dispatchThreads();
     }
 
     /** When SMS and calls may reach a lead, in the lead's local time (47 CFR 64.1200(c)(1)). */

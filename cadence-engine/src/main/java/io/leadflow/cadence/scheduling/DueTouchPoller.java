@@ -3,7 +3,12 @@ package io.leadflow.cadence.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +43,7 @@ public class DueTouchPoller {
     private final Clock clock;
     private volatile boolean running;
     private Thread thread;
+    private ExecutorService backlogDrainers;
 
     DueTouchPoller(TouchDispatcher dispatcher, OutboxPublisher outbox, EscalationSweep escalations,
             CommitmentService commitments, EngineConfig config, Clock clock) {
@@ -51,6 +57,11 @@ public class DueTouchPoller {
 
     void start(@Observes StartupEvent event) {
         running = true;
+        backlogDrainers = Executors.newFixedThreadPool(config.dispatchThreads(), runnable -> {
+            Thread drainer = new Thread(runnable, "due-touch-drainer");
+            drainer.setDaemon(true);
+            return drainer;
+        });
         thread = new Thread(this::run, "due-touch-poller");
         thread.setDaemon(true);
         thread.start();
@@ -59,6 +70,7 @@ public class DueTouchPoller {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         thread.interrupt();
+        backlogDrainers.shutdownNow();
     }
 
     private void run() {
@@ -88,6 +100,15 @@ public class DueTouchPoller {
     }
 
     private void dispatchAllDue() {
+        if (dispatcher.dispatchDue(config.batchSize()) < config.batchSize()) {
+            return;
+        }
+        List<CompletableFuture<Void>> drains = IntStream.range(0, config.dispatchThreads())
+                .mapToObj(i -> CompletableFuture.runAsync(this::drainDue, backlogDrainers)).toList();
+        drains.forEach(CompletableFuture::join);
+    }
+
+    private void drainDue() {
         int dispatched;
         do {
             dispatched = dispatcher.dispatchDue(config.batchSize());

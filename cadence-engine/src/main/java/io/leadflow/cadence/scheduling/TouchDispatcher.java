@@ -96,12 +96,12 @@ public class TouchDispatcher {
                     CloudEventMessages.of(touchDue, touchDue.leadId(), UUID.randomUUID(), EventTypes.TOUCH_DUE)));
         }
         Uni.join().all(acks).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
-        Instant now = clock.instant();
-        for (Touch touch : claimed) {
-            touch.status = TouchState.DISPATCHED;
-            touch.statusAt = now;
-            touch.dispatchedAt = now;
-        }
+        // one statement for the batch; the claimed entities are not used after this
+        entityManager.createNativeQuery("""
+                update touch set status = 'DISPATCHED', status_at = :now, dispatched_at = :now where id = any(:ids)""")
+                .setParameter("now", clock.instant())
+                .setParameter("ids", claimed.stream().map(touch -> touch.id).toArray(UUID[]::new))
+                .executeUpdate();
         return claimed.size();
     }
 }
