@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Json;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.optout.OptOuts;
@@ -71,8 +70,7 @@ public class DeliveryService {
             return;
         }
         TouchSender.Prepared prepared = decision.prepared();
-        boolean priority = touch.firstTouch() || prepared.route().recipient() == Audience.REP;
-        if (!queues.offer(prepared.route().transport(), priority, () -> sendQueued(touch, prepared, now))) {
+        if (!queues.offer(prepared.route().transport(), prepared.priority(), () -> sendQueued(touch, prepared, now))) {
             LOG.warnf("touch %s lead %s: sender queue full, left for the retry poller", touch.touchId(), touch.leadId());
         }
     }

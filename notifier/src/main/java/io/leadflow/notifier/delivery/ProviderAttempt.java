@@ -68,12 +68,16 @@ public class ProviderAttempt {
         Instant answeredAt = clock.instant();
         circuits.record(transport, outcome, answeredAt);
         databaseRetry.run("answer to touch " + touch.touchId() + " lead " + touch.leadId(),
-                () -> recordAnswer(touch, transport, outcome, attemptsBefore, firstClaimed, answeredAt));
+                () -> recordAnswer(touch, prepared, outcome, attemptsBefore, firstClaimed, answeredAt));
     }
 
-    private void recordAnswer(TouchDue touch, Transport transport, Outcome outcome, int attemptsBefore,
+    private void recordAnswer(TouchDue touch, TouchSender.Prepared prepared, Outcome outcome, int attemptsBefore,
             Instant firstClaimed, Instant answeredAt) {
+        Transport transport = prepared.route().transport();
         if (!outcome.isTransient()) {
+            if (outcome.status() == DeliveryStatus.ACCEPTED) {
+                sender.accepted(prepared);
+            }
             recorder.finish(touch.touchId(), outcome, true);
             return;
         }
