@@ -232,11 +232,14 @@ public interface NotifierConfig {
         double segmentsPerSecond();
 
         /** How many segments a number may send at once after a quiet spell. */
-        @WithDefault("4")
+        @WithDefault("6")
         int burst();
 
-        /** Segments nurture texts leave in the bucket, so a first text or rep alert never waits behind them. */
-        @WithDefault("2")
+        /**
+         * Segments nurture texts leave in the bucket, so that a new lead's first text and its rep
+         * alert (two segments each at most) never wait behind them.
+         */
+        @WithDefault("4")
         int priorityReserve();
     }
 

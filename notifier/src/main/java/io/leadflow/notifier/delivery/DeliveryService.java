@@ -64,12 +64,20 @@ public class DeliveryService {
             recorder.recordUnsent(touch, decision.transport(), decision.notSent());
             return;
         }
-        Instant handoffEnds = now.plus(queues.handoffGrace());
-        if (!deliveries.queue(touch, decision.transport(), toJson(touch), handoffEnds, now)) {
+        TouchSender.Prepared prepared = decision.prepared();
+        // a nurture text behind others on its number waits in its row, for the retry poller, not in memory
+        Instant slot = queues.handOffAt(prepared, now);
+        boolean paced = slot.isAfter(now);
+        Instant dueAt = paced ? slot : now.plus(queues.handoffGrace());
+        if (!deliveries.queue(touch, decision.transport(), toJson(touch), prepared.priority(),
+                paced ? Outcome.PACED : null, dueAt, now)) {
             deliveries.find(touch.touchId()).ifPresent(recorder::redelivered);
             return;
         }
-        TouchSender.Prepared prepared = decision.prepared();
+        if (paced) {
+            LOG.debugf("touch %s lead %s: paced, due at %s", touch.touchId(), touch.leadId(), slot);
+            return;
+        }
         if (!queues.offer(prepared.route().transport(), prepared.priority(), () -> sendQueued(touch, prepared, now))) {
             LOG.warnf("touch %s lead %s: sender queue full, left for the retry poller", touch.touchId(), touch.leadId());
         }

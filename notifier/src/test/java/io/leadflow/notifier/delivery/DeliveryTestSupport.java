@@ -143,13 +143,25 @@ public abstract class DeliveryTestSupport {
     }
 
     protected void produce(String topic, TouchDue touch) throws Exception {
+        producer().send(record(topic, touch)).get();
+    }
+
+    /** Many touches at once: sent in batches, then flushed (the broker has them all on return). */
+    protected void produceAll(String topic, List<TouchDue> touches) throws Exception {
+        for (TouchDue touch : touches) {
+            producer().send(record(topic, touch));
+        }
+        producer().flush();
+    }
+
+    private static ProducerRecord<String, String> record(String topic, TouchDue touch) throws Exception {
         var record = new ProducerRecord<>(topic, touch.leadId().toString(), JSON.writeValueAsString(touch));
         record.headers().add("ce_specversion", bytes("1.0"));
         record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
         record.headers().add("ce_type", bytes(EventTypes.TOUCH_DUE));
         record.headers().add("ce_source", bytes("leadflow/cadence-engine"));
         record.headers().add("ce_subject", bytes(touch.leadId().toString()));
-        producer().send(record).get();
+        return record;
     }
 
     protected static List<ConsumerRecord<String, String>> awaitResults(UUID touchId, int count) {
