@@ -314,6 +314,8 @@ public final class LocalStack implements AutoCloseable {
                     env.put("LEADFLOW_NOTIFIER_SMS_ACCOUNT_SID", smsSink.accountSid());
                     env.put("LEADFLOW_NOTIFIER_SMS_AUTH_TOKEN", smsSink.authToken());
                     env.put("LEADFLOW_NOTIFIER_SMS_FROM_NUMBER", settings.smsFromNumber);
+                    // the sink is no carrier: paced at a long code's 1 segment/s, its one number would hold every text up
+                    env.put("LEADFLOW_NOTIFIER_SMS_PACING_ENABLED", "false");
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.leadflow.notifier;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -167,12 +168,34 @@ public interface NotifierConfig {
         /** Twilio auth token, the password of Basic auth. From the environment only in production. */
         String authToken();
 
-        /** The sending number (E.164) every SMS goes out from. */
+        /** The sending number (E.164) when no pool is configured ({@link #fromNumbers()} unset). */
         String fromNumber();
+
+        /**
+         * The default pool of sending numbers (E.164). Each lead is given one of them and keeps it
+         * for its whole cadence; unset means {@link #fromNumber()} alone.
+         */
+        Optional<List<String>> fromNumbers();
+
+        /**
+         * Pools of sending numbers per lead source, keyed by the lead's {@code sourceId}
+         * ({@code leadflow.notifier.sms.sources."<sourceId>".from-numbers}); a source without one
+         * uses the default pool.
+         */
+        Map<String, SourcePool> sources();
+
+        Pacing pacing();
 
         /** The most segments a text may cost, the opt-out line included; checked for every template at start-up. */
         @WithDefault("2")
         int maxSegments();
+
+        /**
+         * Of {@link #templates()}, those that only ever go to reps (alerts, call reminders): checked
+         * without the introduction ("Reply STOP to opt out") a lead's first text from a number carries.
+         */
+        @WithDefault("new-lead-alert,call-now,second-call,check-in-call,escalation-alert,commitment-reminder,commitment-breached,commitment-call-task,voicemail-script,came-back-alert")
+        List<String> repTemplates();
 
         /** The SMS templates checked against {@link #maxSegments()} at start-up. */
         @WithDefault("new-lead-alert,first-text,call-now,second-call,check-in-call,same-day-text,helpful-text,two-week-text")
@@ -183,6 +206,41 @@ public interface NotifierConfig {
          * when unset, no status callback is requested.
          */
         Optional<String> statusCallbackBaseUrl();
+    }
+
+    /** The sending numbers of one lead source. */
+    interface SourcePool {
+
+        List<String> fromNumbers();
+
+        /** Their pace, when it differs from {@code pacing.segments-per-second} (a toll-free or short-code pool). */
+        Optional<Double> segmentsPerSecond();
+    }
+
+    /**
+     * A token bucket per sending number: carriers filter a number that sends faster than its class
+     * allows (a US long code about one segment per second). First touches and rep alerts may use the
+     * whole bucket; nurture texts leave {@link #priorityReserve()} segments in it for them.
+     */
+    interface Pacing {
+
+        /** Off: every text goes out as soon as a sender thread takes it (tests that need speed). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1")
+        double segmentsPerSecond();
+
+        /** How many segments a number may send at once after a quiet spell. */
+        @WithDefault("6")
+        int burst();
+
+        /**
+         * Segments nurture texts leave in the bucket, so that a new lead's first text and its rep
+         * alert (two segments each at most) never wait behind them.
+         */
+        @WithDefault("4")
+        int priorityReserve();
     }
 
     interface Email {

@@ -29,14 +29,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             INSERT INTO notifier.delivery AS d (touch_id, lead_id, channel, audience, transport, template, status,
                                                 reason, provider_code, provider_message_id, attempts,
                                                 created_at, updated_at, result_at, result_event_id, payload,
-                                                next_attempt_at)
+                                                next_attempt_at, priority)
             VALUES (:touchId, :leadId, :channel, :audience, :transport, :template, :status,
-                    :reason, NULL, NULL, 0, :now, :now, :resultAt, :eventId, :payload, :nextAttemptAt)
+                    :reason, NULL, NULL, 0, :now, :now, :resultAt, :eventId, :payload, :nextAttemptAt, :priority)
             ON CONFLICT (touch_id) DO UPDATE
                SET transport = EXCLUDED.transport, template = EXCLUDED.template, status = EXCLUDED.status,
                    reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at, result_at = EXCLUDED.result_at,
                    result_event_id = EXCLUDED.result_event_id, payload = EXCLUDED.payload,
-                   next_attempt_at = EXCLUDED.next_attempt_at
+                   next_attempt_at = EXCLUDED.next_attempt_at, priority = EXCLUDED.priority
              WHERE d.status = 'deferred'
             """;
 
@@ -47,14 +47,19 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     /**
      * Commits a new touch as queued ({@code retrying}, due at {@code dueAt}) for a sender thread to
-     * {@link #start}; should the process die first, the retry poller sends it once it is due.
+     * {@link #start}; should the process die first, the retry poller sends it once it is due. A text
+     * that waits for its number's pace is queued the same way, with reason {@code paced}, for the
+     * retry poller only.
      *
-     * @param payload the touch as JSON, kept until the row is final so that retries need no Kafka record
+     * @param payload  the touch as JSON, kept until the row is final so that retries need no Kafka record
+     * @param priority a first touch or rep alert: the retry poller takes it before nurture touches
+     * @param reason   null, or why it waits ({@code paced})
      * @return false when the touch is already taken (sending, retrying or final): then nothing may be sent
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean queue(TouchDue touch, String transport, String payload, Instant dueAt, Instant now) {
-        return upsert(touch, transport, DeliveryStatus.RETRYING, null, now, null, null, payload, dueAt);
+    public boolean queue(TouchDue touch, String transport, String payload, boolean priority, String reason,
+            Instant dueAt, Instant now) {
+        return upsert(touch, transport, DeliveryStatus.RETRYING, reason, now, null, null, payload, dueAt, priority);
     }
 
     /**
@@ -79,7 +84,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean recordUnsent(TouchDue touch, String transport, Outcome outcome, Instant now, UUID eventId) {
-        return upsert(touch, transport, outcome.status(), outcome.reason(), now, outcome.at(), eventId, null, null);
+        return upsert(touch, transport, outcome.status(), outcome.reason(), now, outcome.at(), eventId, null, null,
+                false);
     }
 
     /**
@@ -128,9 +134,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Claims up to {@code limit} retries that are due, for the given transports only (the others'
-     * circuits are open), and marks them {@code sending}. {@code SKIP LOCKED}: several instances
-     * share the work and never take the same touch.
+     * Claims up to {@code limit} retries that are due, first touches and rep alerts first, for the
+     * given transports only (the others' circuits are open), and marks them {@code sending}.
+     * {@code SKIP LOCKED}: several instances share the work and never take the same touch.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Delivery> claimDueRetries(Collection<String> transports, int limit, Instant now) {
@@ -140,7 +146,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         List<Delivery> due = lock("""
                 SELECT * FROM notifier.delivery
                  WHERE status = 'retrying' AND next_attempt_at <= :now AND transport IN (:transports)
-                 ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
+                 ORDER BY priority DESC, next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
                 Map.of("now", now, "transports", transports, "limit", limit));
         for (Delivery delivery : due) {
             delivery.status = DeliveryStatus.SENDING;
@@ -173,7 +179,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     private boolean upsert(TouchDue touch, String transport, DeliveryStatus status, String reason,
-            Instant now, Instant resultAt, UUID eventId, String payload, Instant nextAttemptAt) {
+            Instant now, Instant resultAt, UUID eventId, String payload, Instant nextAttemptAt, boolean priority) {
         // typed parameters: a null must still be bound with its column's type
         int rows = getEntityManager().createNativeQuery(UPSERT).unwrap(NativeQuery.class)
                 .setParameter("touchId", touch.touchId(), UUID.class)
@@ -189,6 +195,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("eventId", eventId, UUID.class)
                 .setParameter("payload", payload, String.class)
                 .setParameter("nextAttemptAt", nextAttemptAt, Instant.class)
+                .setParameter("priority", priority, Boolean.class)
                 .executeUpdate();
         return rows == 1;
     }

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Json;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.optout.OptOuts;
@@ -65,14 +64,21 @@ public class DeliveryService {
             recorder.recordUnsent(touch, decision.transport(), decision.notSent());
             return;
         }
-        Instant handoffEnds = now.plus(queues.handoffGrace());
-        if (!deliveries.queue(touch, decision.transport(), toJson(touch), handoffEnds, now)) {
+        TouchSender.Prepared prepared = decision.prepared();
+        // a nurture text behind others on its number waits in its row, for the retry poller, not in memory
+        Instant slot = queues.handOffAt(prepared, now);
+        boolean paced = slot.isAfter(now);
+        Instant dueAt = paced ? slot : now.plus(queues.handoffGrace());
+        if (!deliveries.queue(touch, decision.transport(), toJson(touch), prepared.priority(),
+                paced ? Outcome.PACED : null, dueAt, now)) {
             deliveries.find(touch.touchId()).ifPresent(recorder::redelivered);
             return;
         }
-        TouchSender.Prepared prepared = decision.prepared();
-        boolean priority = touch.firstTouch() || prepared.route().recipient() == Audience.REP;
-        if (!queues.offer(prepared.route().transport(), priority, () -> sendQueued(touch, prepared, now))) {
+        if (paced) {
+            LOG.debugf("touch %s lead %s: paced, due at %s", touch.touchId(), touch.leadId(), slot);
+            return;
+        }
+        if (!queues.offer(prepared.route().transport(), prepared.priority(), () -> sendQueued(touch, prepared, now))) {
             LOG.warnf("touch %s lead %s: sender queue full, left for the retry poller", touch.touchId(), touch.leadId());
         }
     }

@@ -19,6 +19,8 @@ public record Outcome(DeliveryStatus status, String reason, String providerCode,
     public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
     public static final String PROVIDER_RATE_LIMITED = "provider_rate_limited";
     public static final String CIRCUIT_OPEN = "provider_circuit_open";
+    /** Waiting for a token of its sending number's pace (not a failure: no attempt is used). */
+    public static final String PACED = "paced";
     public static final String RETRIES_EXHAUSTED = "retries_exhausted";
     public static final String IN_DOUBT = "in_doubt";
     public static final String TEST_LEAD = "test_lead";

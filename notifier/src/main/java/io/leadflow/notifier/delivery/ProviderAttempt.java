@@ -18,7 +18,8 @@ import io.leadflow.notifier.delivery.Route.Transport;
  * One provider call for a claimed touch, and what follows from its answer: final (accepted, or a
  * permanent failure) → recorded and reported; transient → a retry scheduled in the row, or the
  * touch fails with {@code retries_exhausted} when its attempts or age run out. No call is made
- * while the provider's circuit is open; the touch then waits in the row. The answer is committed
+ * while the provider's circuit is open, nor for a text without a token of its number's pace; the
+ * touch then waits in the row. The answer is committed
  * through a database restart ({@link DatabaseRetry}): a text the provider took must not be left
  * {@code sending}, to be settled later as in doubt.
  */
@@ -29,19 +30,19 @@ public class ProviderAttempt {
 
     private final DeliveryRepository deliveries;
     private final TouchSender sender;
-    private final ProviderCircuits circuits;
+    private final ProviderAdmission admission;
     private final DeliveryRecorder recorder;
     private final DeliveryMetrics metrics;
     private final RetryPolicy retryPolicy;
     private final DatabaseRetry databaseRetry;
     private final Clock clock;
 
-    public ProviderAttempt(DeliveryRepository deliveries, TouchSender sender, ProviderCircuits circuits,
+    public ProviderAttempt(DeliveryRepository deliveries, TouchSender sender, ProviderAdmission admission,
             DeliveryRecorder recorder, DeliveryMetrics metrics, NotifierConfig config, DatabaseRetry databaseRetry,
             Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
-        this.circuits = circuits;
+        this.admission = admission;
         this.recorder = recorder;
         this.metrics = metrics;
         this.retryPolicy = new RetryPolicy(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
@@ -56,24 +57,28 @@ public class ProviderAttempt {
     public void attempt(TouchDue touch, TouchSender.Prepared prepared, int attemptsBefore, Instant firstClaimed) {
         Transport transport = prepared.route().transport();
         Instant now = clock.instant();
-        if (!circuits.tryAcquire(transport, now)) {
-            Instant retryAt = circuits.retryAt(transport, now);
-            deliveries.scheduleRetry(touch.touchId(), Outcome.transientFailure(Outcome.CIRCUIT_OPEN, null, null, now),
-                    false, retryAt, now);
-            LOG.debugf("touch %s lead %s: %s circuit open, waits until %s", touch.touchId(), touch.leadId(),
-                    transport.dbValue(), retryAt);
+        Optional<ProviderAdmission.Wait> wait = admission.admit(prepared, now);
+        if (wait.isPresent()) {
+            deliveries.scheduleRetry(touch.touchId(), Outcome.transientFailure(wait.get().reason(), null, null, now),
+                    false, wait.get().until(), now);
+            LOG.debugf("touch %s lead %s: %s %s, waits until %s", touch.touchId(), touch.leadId(), transport.dbValue(),
+                    wait.get().reason(), wait.get().until());
             return;
         }
         Outcome outcome = sender.send(touch, prepared);
         Instant answeredAt = clock.instant();
-        circuits.record(transport, outcome, answeredAt);
+        admission.answered(transport, outcome, answeredAt);
         databaseRetry.run("answer to touch " + touch.touchId() + " lead " + touch.leadId(),
-                () -> recordAnswer(touch, transport, outcome, attemptsBefore, firstClaimed, answeredAt));
+                () -> recordAnswer(touch, prepared, outcome, attemptsBefore, firstClaimed, answeredAt));
     }
 
-    private void recordAnswer(TouchDue touch, Transport transport, Outcome outcome, int attemptsBefore,
+    private void recordAnswer(TouchDue touch, TouchSender.Prepared prepared, Outcome outcome, int attemptsBefore,
             Instant firstClaimed, Instant answeredAt) {
+        Transport transport = prepared.route().transport();
         if (!outcome.isTransient()) {
+            if (outcome.status() == DeliveryStatus.ACCEPTED) {
+                sender.accepted(prepared);
+            }
             recorder.finish(touch.touchId(), outcome, true);
             return;
         }

@@ -1,6 +1,7 @@
 package io.leadflow.notifier.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.PriorityBlockingQueue;
@@ -13,12 +14,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadflow.notifier.NotifierConfig;
-import io.opentelemetry.context.Context;
 import io.leadflow.notifier.delivery.Route.Transport;
+import io.leadflow.notifier.pacing.SenderPacer;
+import io.leadflow.notifier.sms.SmsComposer.ComposedSms;
+import io.opentelemetry.context.Context;
 
 /**
  * One pool of sender threads per provider. Its queue is ordered: priority sends (first touches,
- * rep alerts) first, then by arrival, so a backlog of nurture texts never delays a new lead.
+ * rep alerts) first, then by arrival, so a backlog of nurture texts never delays a new lead. A
+ * nurture text is handed over only when its sending number's pace has room for it
+ * ({@link #handOffAt}); until then it waits in its delivery row.
  */
 @ApplicationScoped
 public class SendQueues {
@@ -27,10 +32,12 @@ public class SendQueues {
     private final AtomicLong arrivals = new AtomicLong();
     private final int capacity;
     private final Duration handoffGrace;
+    private final SenderPacer pacer;
 
-    public SendQueues(NotifierConfig config) {
+    public SendQueues(NotifierConfig config, SenderPacer pacer) {
         this.capacity = config.senders().queueCapacity();
         this.handoffGrace = config.senders().handoffGrace();
+        this.pacer = pacer;
         pools.put(Transport.SMS, pool("sms-sender", config.senders().sms()));
         pools.put(Transport.EMAIL, pool("email-sender", config.senders().email()));
     }
@@ -47,6 +54,12 @@ public class SendQueues {
         // the send, and the result it publishes, stay in the trace of the touch that asked for it
         pool.execute(new Send(priority, arrivals.incrementAndGet(), Context.current().wrap(send)));
         return true;
+    }
+
+    /** When a touch should be handed to a sender: now, or for a nurture text, its slot of its number's pace. */
+    public Instant handOffAt(TouchSender.Prepared prepared, Instant now) {
+        ComposedSms sms = prepared.sms();
+        return sms == null ? now : pacer.slotFor(sms.fromNumber(), sms.segments(), prepared.priority(), now);
     }
 
     /** How long a touch handed to a pool belongs to it before the retry poller may take it. */

@@ -8,6 +8,8 @@ import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.email.EmailSender;
+import io.leadflow.notifier.sms.SmsComposer;
+import io.leadflow.notifier.sms.SmsComposer.ComposedSms;
 import io.leadflow.notifier.sms.TwilioSmsSender;
 import io.leadflow.notifier.template.RenderedEmail;
 import io.leadflow.notifier.template.TemplateData;
@@ -15,7 +17,7 @@ import io.leadflow.notifier.template.TemplateMissingException;
 import io.leadflow.notifier.template.TouchTemplates;
 import io.leadflow.notifier.unsubscribe.UnsubscribeLinks;
 
-/** Renders a touch for its route, then hands it to the provider of that route. */
+/** Renders a touch for its route (a text with its sending number), then hands it to the provider of that route. */
 @ApplicationScoped
 public class TouchSender {
 
@@ -24,29 +26,48 @@ public class TouchSender {
     private final EmailSender email;
     private final NotifierConfig config;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final SmsComposer composer;
 
     public TouchSender(TouchTemplates templates, TwilioSmsSender sms, EmailSender email, NotifierConfig config,
-            UnsubscribeLinks unsubscribeLinks) {
+            UnsubscribeLinks unsubscribeLinks, SmsComposer composer) {
         this.templates = templates;
         this.sms = sms;
         this.email = email;
         this.config = config;
         this.unsubscribeLinks = unsubscribeLinks;
+        this.composer = composer;
     }
 
     /**
-     * Renders before anything is claimed, so a missing template never leaves a send in doubt.
+     * Renders before anything is claimed, so a missing template never leaves a send in doubt. A
+     * text's lead is given its sending number here when it has none.
      *
      * @throws TemplateMissingException when the template has no file for the route's channel
      */
     public Prepared prepare(TouchDue touch, Route route) {
+        return prepare(touch, route, true);
+    }
+
+    /** As {@link #prepare}, assigning and recording nothing (for previews). */
+    public Prepared preview(TouchDue touch, Route route) {
+        return prepare(touch, route, false);
+    }
+
+    private Prepared prepare(TouchDue touch, Route route, boolean toSend) {
         Map<String, String> data = TemplateData.of(touch, config.businessName(), config.postalAddress());
         if (route.transport() == Route.Transport.EMAIL && route.recipient() == Audience.LEAD) {
             data.put(TemplateData.UNSUBSCRIBE_URL, unsubscribeLinks.urlFor(touch.leadId(), route.address()));
         }
+        // first touches, rep alerts and call reminders go ahead of nurture touches
+        boolean priority = touch.firstTouch() || route.recipient() == Audience.REP;
         return switch (route.transport()) {
-            case SMS -> new Prepared(route, templates.renderSms(touch.template(), data), null);
-            case EMAIL -> new Prepared(route, null, templates.renderEmail(touch.template(), data));
+            case SMS -> {
+                String rendered = templates.renderSms(touch.template(), data);
+                ComposedSms text = toSend ? composer.compose(touch, route, rendered)
+                        : composer.preview(touch, route, rendered);
+                yield new Prepared(route, priority, text, null);
+            }
+            case EMAIL -> new Prepared(route, priority, null, templates.renderEmail(touch.template(), data));
         };
     }
 
@@ -54,12 +75,23 @@ public class TouchSender {
     public Outcome send(TouchDue touch, Prepared prepared) {
         Route route = prepared.route();
         return switch (route.transport()) {
-            case SMS -> sms.send(touch.touchId(), route.address(), prepared.sms());
+            case SMS -> sms.send(touch.touchId(), prepared.sms().fromNumber(), route.address(), prepared.sms().body());
             case EMAIL -> email.send(touch.touchId(), route.address(), prepared.email(), touch.rep());
         };
     }
 
-    /** A rendered touch: {@code sms} for a text, {@code email} for an email. */
-    public record Prepared(Route route, String sms, RenderedEmail email) {
+    /** After the provider accepted the touch: what its sending number now knows about the person. */
+    public void accepted(Prepared prepared) {
+        if (prepared.sms() != null) {
+            composer.accepted(prepared.route(), prepared.sms());
+        }
+    }
+
+    /**
+     * A rendered touch: {@code sms} for a text, {@code email} for an email.
+     *
+     * @param priority a first touch, rep alert or call reminder: sent ahead of nurture touches
+     */
+    public record Prepared(Route route, boolean priority, ComposedSms sms, RenderedEmail email) {
     }
 }

@@ -18,6 +18,7 @@ import io.leadflow.notifier.delivery.Outcome;
 import io.leadflow.notifier.delivery.Route.Transport;
 import io.leadflow.notifier.optout.OptOuts;
 import io.leadflow.notifier.rep.RepDirectory;
+import io.leadflow.notifier.sms.FromNumbers;
 import io.leadflow.notifier.sms.TwilioSmsSender;
 import io.leadflow.notifier.template.TemplateData;
 
@@ -38,21 +39,27 @@ public class InboundSmsService {
     private final ActivityPublisher activities;
     private final TwilioSmsSender sms;
     private final RepDirectory reps;
+    private final FromNumbers fromNumbers;
     private final NotifierConfig config;
     private final Clock clock;
 
     public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, TwilioSmsSender sms, RepDirectory reps,
-            NotifierConfig config, Clock clock) {
+            FromNumbers fromNumbers, NotifierConfig config, Clock clock) {
         this.optOuts = optOuts;
         this.activities = activities;
         this.sms = sms;
         this.reps = reps;
+        this.fromNumbers = fromNumbers;
         this.config = config;
         this.clock = clock;
     }
 
-    /** @param from the sender's number: used to act, never logged */
-    public void receive(String from, String body) {
+    /**
+     * @param from the sender's number: used to act, never logged
+     * @param to   the number they texted; our answers go out from it when it is one of ours
+     */
+    public void receive(String from, String to, String body) {
+        String ours = fromNumbers.isOurs(to) ? to : fromNumbers.defaultNumber();
         if (SmsKeywords.isClaim(body)) {
             Optional<RepDirectory.OpenAlert> alert = reps.openAlertTo(from, clock.instant());
             if (alert.isPresent()) {
@@ -62,18 +69,18 @@ public class InboundSmsService {
         }
         List<UUID> leads = optOuts.leadsOf(Transport.SMS, from);
         switch (SmsKeywords.classify(body)) {
-            case OPT_OUT -> optOut(from, leads);
-            case OPT_IN -> optIn(from, leads);
+            case OPT_OUT -> optOut(ours, from, leads);
+            case OPT_IN -> optIn(ours, from, leads);
             case YES -> {
                 if (optOuts.isSuppressed(Transport.SMS, from)) {
-                    optIn(from, leads);
+                    optIn(ours, from, leads);
                 } else {
-                    reply(from, leads, body);
+                    reply(ours, from, leads, body);
                 }
             }
-            case HELP -> answer(from, config.businessName() + ": " + config.helpContact()
+            case HELP -> answer(ours, from, config.businessName() + ": " + config.helpContact()
                     + ". Msg&data rates may apply. Reply STOP to opt out.");
-            case OTHER -> reply(from, leads, body);
+            case OTHER -> reply(ours, from, leads, body);
         }
     }
 
@@ -83,26 +90,26 @@ public class InboundSmsService {
         LOG.infof("inbound SMS: rep %s asks to claim lead %s", alert.repId(), alert.leadId());
     }
 
-    private void optOut(String from, List<UUID> leads) {
+    private void optOut(String ours, String from, List<UUID> leads) {
         boolean added = optOuts.suppress(Transport.SMS, from, "sms_opt_out", "lead", clock.instant());
         leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_OUT, Channel.SMS, "lead", Map.of("via", "sms")));
         LOG.infof("inbound SMS: opt-out for leads %s (%s)", leads, added ? "suppressed" : "already suppressed");
         if (added) {
-            answer(from, config.businessName()
+            answer(ours, from, config.businessName()
                     + ": you are unsubscribed and will get no more texts from us. Reply START to resubscribe.");
         }
     }
 
-    private void optIn(String from, List<UUID> leads) {
+    private void optIn(String ours, String from, List<UUID> leads) {
         boolean removed = optOuts.unsuppress(Transport.SMS, from, "sms_opt_in", "lead", clock.instant());
         leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_IN, Channel.SMS, "lead", Map.of("via", "sms")));
         LOG.infof("inbound SMS: opt-in for leads %s (%s)", leads, removed ? "resubscribed" : "was not suppressed");
         if (removed) {
-            answer(from, config.businessName() + ": you are resubscribed. Reply HELP for help, STOP to opt out.");
+            answer(ours, from, config.businessName() + ": you are resubscribed. Reply HELP for help, STOP to opt out.");
         }
     }
 
-    private void reply(String from, List<UUID> leads, String body) {
+    private void reply(String ours, String from, List<UUID> leads, String body) {
         if (leads.isEmpty()) {
             LOG.info("inbound SMS from a number that belongs to no lead: ignored");
             return;
@@ -112,24 +119,24 @@ public class InboundSmsService {
         UUID lead = leads.get(0);
         activities.publish(lead, ActivityKind.REPLY, Channel.SMS, "lead", Map.of("preview", preview));
         LOG.infof("inbound SMS: reply from lead %s", lead);
-        forwardToRep(lead, from, preview);
+        forwardToRep(ours, lead, from, preview);
     }
 
-    /** The rep hears what the lead said at once, on the phone they will answer from. */
-    private void forwardToRep(UUID lead, String from, String preview) {
+    /** The rep hears what the lead said at once, on the phone they will answer from, from the lead's number with us. */
+    private void forwardToRep(String ours, UUID lead, String from, String preview) {
         Optional<RepDirectory.LeadRep> rep = reps.repOf(lead);
         if (rep.isEmpty() || rep.get().repPhone() == null || rep.get().repPhone().isBlank()) {
             LOG.infof("inbound SMS: lead %s has no rep with a phone to forward the reply to", lead);
             return;
         }
         String who = rep.get().leadName() == null || rep.get().leadName().isBlank() ? "Your lead" : rep.get().leadName();
-        answer(rep.get().repPhone(), who + " (" + TemplateData.formatPhone(from) + ") replied: \"" + preview
+        answer(ours, rep.get().repPhone(), who + " (" + TemplateData.formatPhone(from) + ") replied: \"" + preview
                 + "\" Call or text them back now.");
     }
 
     /** Answers outside the touch flow: a confirmation goes out even to a number that just opted out. */
-    private void answer(String to, String text) {
-        Outcome outcome = sms.send(UUID.randomUUID(), to, text);
+    private void answer(String ours, String to, String text) {
+        Outcome outcome = sms.send(UUID.randomUUID(), ours, to, text);
         if (outcome.status() != io.leadflow.notifier.delivery.DeliveryStatus.ACCEPTED) {
             LOG.warnf("inbound SMS: answer not accepted (%s %s)", outcome.reason(), outcome.providerCode());
         }

@@ -55,7 +55,7 @@ public class TwilioWebhookResource {
         if (from == null || from.isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST).build();
         }
-        inbound.receive(from, form.getFirst("Body"));
+        inbound.receive(from, form.getFirst("To"), form.getFirst("Body"));
         return Response.ok(EMPTY_TWIML).build();
     }
 

@@ -52,7 +52,7 @@ public class PreviewResource {
         }
         TouchSender.Prepared prepared;
         try {
-            prepared = sender.prepare(touch, route.get());
+            prepared = sender.preview(touch, route.get());
         } catch (TemplateMissingException e) {
             return ApiRequests.problem(404, "No such template", e.getMessage(), "template");
         }
@@ -60,9 +60,10 @@ public class PreviewResource {
         body.put("transport", route.get().transport().dbValue());
         body.put("recipient", route.get().recipient().name().toLowerCase(java.util.Locale.ROOT));
         if (prepared.sms() != null) {
-            body.put("sms", prepared.sms());
-            body.put("segments", SmsSegments.count(prepared.sms()));
-            body.put("gsm7", SmsSegments.isGsm7(prepared.sms()));
+            body.put("sms", prepared.sms().body());
+            body.put("from", prepared.sms().fromNumber());
+            body.put("segments", prepared.sms().segments());
+            body.put("gsm7", SmsSegments.isGsm7(prepared.sms().body()));
         } else {
             body.put("subject", prepared.email().subject());
             body.put("text", prepared.email().text());

@@ -34,13 +34,14 @@ public class TwilioSmsSender {
         this.clock = clock;
     }
 
-    public Outcome send(UUID touchId, String to, String body) {
+    /** @param from the sending number (E.164), one of ours */
+    public Outcome send(UUID touchId, String from, String to, String body) {
         if (SmsSegments.count(body) > 2) {
             LOG.warnf("touch %s: SMS body is %d segments", touchId, SmsSegments.count(body));
         }
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("To", to);
-        form.add("From", config.fromNumber());
+        form.add("From", from);
         form.add("Body", body);
         config.statusCallbackBaseUrl()
                 .filter(base -> !base.isBlank())

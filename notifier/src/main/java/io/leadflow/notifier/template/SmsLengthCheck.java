@@ -13,6 +13,7 @@ import io.leadflow.contracts.Channel;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.NotifierConfig;
+import io.leadflow.notifier.sms.SenderIntroductions;
 import io.leadflow.notifier.sms.SmsSegments;
 import io.quarkus.runtime.StartupEvent;
 
@@ -34,19 +35,24 @@ public class SmsLengthCheck {
     }
 
     void check(@Observes StartupEvent event) {
-        List<String> tooLong = overLimit(templates, config.sms().templates(), config.sms().maxSegments(),
-                config.businessName(), config.postalAddress());
+        List<String> tooLong = overLimit(templates, config.sms().templates(), config.sms().repTemplates(),
+                config.sms().maxSegments(), config.businessName(), config.postalAddress());
         if (!tooLong.isEmpty()) {
             throw new IllegalStateException("SMS templates over " + config.sms().maxSegments() + " segments: " + tooLong);
         }
     }
 
-    /** The templates whose longest rendering costs more than {@code maxSegments}, with their segment count. */
-    static List<String> overLimit(TouchTemplates templates, List<String> names, int maxSegments, String businessName,
-            String postalAddress) {
+    /**
+     * The templates whose longest rendering costs more than {@code maxSegments}, with their segment
+     * count; a template to leads as the first text from a number, with the introduction it may add.
+     */
+    static List<String> overLimit(TouchTemplates templates, List<String> names, List<String> repTemplates,
+            int maxSegments, String businessName, String postalAddress) {
         List<String> tooLong = new ArrayList<>();
         for (String name : names) {
-            String sms = templates.renderSms(name, TemplateData.of(longest(name), businessName, postalAddress));
+            String rendered = templates.renderSms(name, TemplateData.of(longest(name), businessName, postalAddress));
+            String sms = repTemplates.contains(name) ? rendered
+                    : SenderIntroductions.withIntroduction(rendered, businessName);
             int segments = SmsSegments.count(sms);
             if (segments > maxSegments) {
                 tooLong.add(name + " (" + segments + ")");

@@ -105,9 +105,21 @@ public abstract class DeliveryTestSupport {
                 true, audience, lead, rep, null);
     }
 
+    /** A later text of the cadence (not a first touch): it travels on {@code touches.due}. */
+    protected static TouchDue nurtureText(UUID leadId, String template, TouchDue.LeadSnapshot lead,
+            TouchDue.RepSnapshot rep) {
+        return new TouchDue(UUID.randomUUID(), leadId, UUID.randomUUID(), 3, Channel.SMS, template,
+                "Day 2: ask what matters most to them", Instant.now(), openWindow(), false, Audience.LEAD, lead, rep,
+                null);
+    }
+
     protected static TouchDue.LeadSnapshot lead(String phone, String email, boolean test) {
+        return lead("oak-ridge-website", phone, email, test);
+    }
+
+    protected static TouchDue.LeadSnapshot lead(String sourceId, String phone, String email, boolean test) {
         var interest = new LeadReceived.Interest("Oak Ridge", null, "3 bedrooms", "$450k", "June", null, null);
-        return new TouchDue.LeadSnapshot("oak-ridge-website", "Maria", "Maria Lopez", email, phone,
+        return new TouchDue.LeadSnapshot(sourceId, "Maria", "Maria Lopez", email, phone,
                 "America/Los_Angeles", "We are relocating in June and want a 3-bedroom near good schools.",
                 interest, test);
     }
@@ -131,13 +143,25 @@ public abstract class DeliveryTestSupport {
     }
 
     protected void produce(String topic, TouchDue touch) throws Exception {
+        producer().send(record(topic, touch)).get();
+    }
+
+    /** Many touches at once: sent in batches, then flushed (the broker has them all on return). */
+    protected void produceAll(String topic, List<TouchDue> touches) throws Exception {
+        for (TouchDue touch : touches) {
+            producer().send(record(topic, touch));
+        }
+        producer().flush();
+    }
+
+    private static ProducerRecord<String, String> record(String topic, TouchDue touch) throws Exception {
         var record = new ProducerRecord<>(topic, touch.leadId().toString(), JSON.writeValueAsString(touch));
         record.headers().add("ce_specversion", bytes("1.0"));
         record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
         record.headers().add("ce_type", bytes(EventTypes.TOUCH_DUE));
         record.headers().add("ce_source", bytes("leadflow/cadence-engine"));
         record.headers().add("ce_subject", bytes(touch.leadId().toString()));
-        producer().send(record).get();
+        return record;
     }
 
     protected static List<ConsumerRecord<String, String>> awaitResults(UUID touchId, int count) {

@@ -191,7 +191,7 @@ class ProviderFailureTest extends DeliveryTestSupport {
     }
 
     void sendingSince(TouchDue touch, Instant since) throws Exception {
-        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), since, since)).isTrue();
+        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), true, null, since, since)).isTrue();
         assertThat(deliveries.start(touch.touchId(), since)).isTrue();
     }
 

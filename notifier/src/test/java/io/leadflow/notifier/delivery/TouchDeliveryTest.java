@@ -246,7 +246,7 @@ class TouchDeliveryTest extends DeliveryTestSupport {
         TouchDue touch = touch(Channel.SMS, "same-day-text", Audience.LEAD, lead(phone, uniqueEmail("maria"), false),
                 rep(uniquePhone(), uniqueEmail("dana")), openWindow());
         // as if the process had died during the provider call
-        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), Instant.now().plusSeconds(3600),
+        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), true, null, Instant.now().plusSeconds(3600),
                 Instant.now())).isTrue();
         assertThat(deliveries.start(touch.touchId(), Instant.now())).isTrue();
 

@@ -33,6 +33,9 @@ class TouchTemplatesTest {
     static final List<String> SMS_TEMPLATES = List.of("new-lead-alert", "first-text", "call-now", "second-call",
             "check-in-call", "same-day-text", "helpful-text", "two-week-text",
             "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-sms", "voicemail-script", "missed-call-text", "came-back-alert");
+    static final List<String> REP_SMS_TEMPLATES = List.of("new-lead-alert", "call-now", "second-call",
+            "check-in-call", "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task",
+            "voicemail-script", "came-back-alert");
     static final List<String> EMAIL_TEMPLATES = List.of("new-lead-alert", "first-email", "questions-since-email",
             "week-one-email", "three-week-email", "closing-loop-email", "call-now", "second-call", "check-in-call",
             "escalation-alert", "commitment-reminder", "commitment-breached", "commitment-call-task", "commitment-email", "voicemail-script", "came-back-alert");
@@ -81,9 +84,10 @@ class TouchTemplatesTest {
 
     @Test
     void shouldFindEveryDefaultSmsTemplateWithinTwoSegmentsAtItsLongestAndFlagOneThatIsNot() {
-        assertThat(SmsLengthCheck.overLimit(templates, SMS_TEMPLATES, 2, "Oak Ridge Homes",
+        assertThat(SmsLengthCheck.overLimit(templates, SMS_TEMPLATES, REP_SMS_TEMPLATES, 2, "Oak Ridge Homes",
                 "100 Main Street, Springfield, IL 62701")).isEmpty();
-        assertThat(SmsLengthCheck.overLimit(templates, List.of("first-text", "new-lead-alert"), 1, "Oak Ridge Homes",
+        assertThat(SmsLengthCheck.overLimit(templates, List.of("first-text", "new-lead-alert"), REP_SMS_TEMPLATES, 1,
+                "Oak Ridge Homes",
                 "100 Main Street, Springfield, IL 62701")).hasSize(2).first().asString().startsWith("first-text (2)");
     }
 
