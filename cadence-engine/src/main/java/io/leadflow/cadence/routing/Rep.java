@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,7 +30,28 @@ public class Rep extends PanacheEntityBase {
     @Column(name = "phone_e164")
     public String phoneE164;
 
+    /** The account: an inactive rep cannot sign in and gets nothing. */
     public boolean active = true;
+
+    /** Takes new leads (the API's {@code on}); a rep going off hands their unclaimed leads over. */
+    @Column(name = "on_duty")
+    public boolean onDuty = true;
+
+    /** The zone of the rep's working hours. */
+    @Column(name = "time_zone")
+    public String timeZone = "UTC";
+
+    /** {@link WorkingHours} as JSON; null: no hours set, always within hours. */
+    @Column(name = "working_hours_json")
+    @Convert(converter = WorkingHoursConverter.class)
+    public WorkingHours workingHours;
+
+    /** The rep's share under weighted routing, 1 to 100. */
+    public int weight = 1;
+
+    /** Smooth weighted round robin's running credit; changed only under the team's row lock. */
+    @Column(name = "weighted_credit")
+    public long weightedCredit;
 
     @Column(name = "last_assigned_at")
     public Instant lastAssignedAt;

@@ -1,0 +1,37 @@
+package io.leadflow.cadence.routing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.leadflow.cadence.lead.TestLeads;
+
+/** Teams and reps of their own for a test, through the API, so the shared demo team's rotation is left alone. */
+final class TestTeams {
+
+    private TestTeams() {
+    }
+
+    /** @return the new team's id */
+    static String team(String name) {
+        String teamId = "t-" + UUID.randomUUID();
+        putTeam(teamId, Map.of("name", name));
+        return teamId;
+    }
+
+    static void putTeam(String teamId, Map<String, Object> team) {
+        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(team)
+                .when().put("/api/teams/{id}", teamId).then().statusCode(200);
+    }
+
+    /** A rep with the fields given on top of valid defaults (in UTC, no working hours); @return their id */
+    static String rep(String teamId, String name, Map<String, Object> fields) {
+        Map<String, Object> rep = new HashMap<>(Map.of("name", name, "phoneE164", "+1415555" + (1000 + (int) (Math.random() * 8999)),
+                "email", UUID.randomUUID() + "@reps.test", "timeZone", "UTC", "teamId", teamId));
+        rep.putAll(fields);
+        return given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(rep)
+                .when().post("/api/reps").then().statusCode(201).extract().path("id");
+    }
+}
