@@ -18,7 +18,7 @@ import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
-import io.leadflow.cadence.routing.RoundRobinRouter;
+import io.leadflow.cadence.routing.TeamRouter;
 import io.leadflow.cadence.routing.Team;
 import io.leadflow.cadence.scheduling.RepAlerts;
 import io.leadflow.cadence.scheduling.Touch;
@@ -41,12 +41,12 @@ public class EscalationSweep {
 
     private final EntityManager entityManager;
     private final CadenceSettingsService settings;
-    private final RoundRobinRouter router;
+    private final TeamRouter router;
     private final RepAlerts alerts;
     private final Event<LeadRouted> routed;
     private final Clock clock;
 
-    EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, RoundRobinRouter router,
+    EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, TeamRouter router,
             RepAlerts alerts, Event<LeadRouted> routed, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
@@ -104,6 +104,7 @@ public class EscalationSweep {
             lead.claimDueAt = now.plus(source.claimSla());
             created.addAll(alerts.alert(lead, nextRep, NEXT_REP_TEMPLATE, "Passed to you: " + unclaimed, now));
             effect = "offered to " + nextRep.name + " (fallback " + lead.escalations + " of " + source.maxFallbacks() + ")";
+            lead.routingReason = "escalation: " + unclaimed + " → " + nextRep.name;
             if (manager != null) {
                 created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
                         "Unclaimed lead: " + unclaimed + "; now offered to " + nextRep.name, now));
@@ -117,6 +118,7 @@ public class EscalationSweep {
                 created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
                         "Nobody claimed this lead (" + unclaimed + "); it is yours now", now));
                 effect = "no fallbacks left: manager " + manager.name + " owns it";
+                lead.routingReason = "escalation: " + effect;
             } else {
                 effect = "no fallbacks left and the team has no manager: it stays with "
                         + (previous == null ? "nobody" : previous.name);
@@ -135,7 +137,7 @@ public class EscalationSweep {
     private Optional<Rep> nextRep(CadenceSettings source, int escalations, String teamId, UUID current, Instant now) {
         if (escalations < source.escalationChain().size()) {
             Rep chained = Rep.findById(source.escalationChain().get(escalations));
-            if (chained != null && chained.active) {
+            if (chained != null && chained.active && chained.onDuty) {
                 return Optional.of(chained);
             }
         }

@@ -11,10 +11,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A sales rep who receives alerts and whose name and number the lead's messages carry. */
+/**
+ * A sales rep who receives alerts and whose name and number the lead's messages carry. Updates write
+ * only the changed columns: routing (under the team's lock) and the reps API change the same row.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "rep")
 public class Rep extends PanacheEntityBase {
 
@@ -55,6 +61,10 @@ public class Rep extends PanacheEntityBase {
 
     @Column(name = "last_assigned_at")
     public Instant lastAssignedAt;
+
+    /** The rotation's order: least recently assigned first. */
+    @Column(name = "last_assignment_seq")
+    public Long lastAssignmentSeq;
 
     @Column(name = "created_at")
     public Instant createdAt;
