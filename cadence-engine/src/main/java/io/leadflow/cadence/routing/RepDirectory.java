@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -22,9 +23,13 @@ public class RepDirectory {
 
     private static final Logger LOG = Logger.getLogger(RepDirectory.class);
 
+    private final TeamRouter router;
+    private final Event<RepWentOff> wentOff;
     private final Clock clock;
 
-    RepDirectory(Clock clock) {
+    RepDirectory(TeamRouter router, Event<RepWentOff> wentOff, Clock clock) {
+        this.router = router;
+        this.wentOff = wentOff;
         this.clock = clock;
     }
 
@@ -59,9 +64,17 @@ public class RepDirectory {
     public Optional<RepRequest.RepView> update(UUID repId, RepRequest request, Caller caller) {
         Optional<Rep> found = visible(repId, caller);
         found.ifPresent(rep -> {
+            boolean wasOn = rep.onDuty;
+            if (wasOn && Boolean.FALSE.equals(request.on())) {
+                // the team's lock before the rep's row, as routing takes them; the handover picks under it
+                router.lockTeam(rep.teamId);
+            }
             RepValidation.apply(request, rep, false);
             requireOwnTeam(rep.teamId, caller);
             LOG.infof("Rep %s updated by %s (on: %s, team %s)", rep.id, caller.actor(), rep.onDuty, rep.teamId);
+            if (wasOn && !rep.onDuty) {
+                wentOff.fire(new RepWentOff(rep.id, caller.actor()));
+            }
         });
         return found.map(RepRequest.RepView::of);
     }

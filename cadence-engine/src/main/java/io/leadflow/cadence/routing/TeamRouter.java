@@ -45,10 +45,22 @@ public class TeamRouter {
         return inTeam(teamId, RoutingStrategy.ROUND_ROBIN, now, excluded).map(RepPicks.Pick::rep);
     }
 
-    /** The team's next available rep (else on-call, else manager), never {@code excluded} (a rep going off). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * The team's next available rep (else on-call, else manager), never {@code excluded} (a rep going
+     * off), in the caller's transaction: one that switches a rep off holds the team's lock from
+     * {@link #lockTeam} on, taken before the rep's row, in the order every pick takes them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RepPicks.Pick> nextAvailableRep(String teamId, Instant now, UUID excluded) {
         return inTeam(teamId, RoutingStrategy.AVAILABILITY, now, excluded);
+    }
+
+    /** Holds the team's row until the caller's commit; picks in other transactions wait for it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockTeam(String teamId) {
+        entityManager.createNativeQuery("select id from team where id = :team for update")
+                .setParameter("team", teamId)
+                .getResultList();
     }
 
     private Optional<RepPicks.Pick> byRules(CadenceSettings source, LeadFacts lead, Instant now) {
@@ -74,9 +86,7 @@ public class TeamRouter {
     }
 
     private Optional<RepPicks.Pick> inTeam(String teamId, RoutingStrategy strategy, Instant now, UUID excluded) {
-        entityManager.createNativeQuery("select id from team where id = :team for update")
-                .setParameter("team", teamId)
-                .getResultList();
+        lockTeam(teamId);
         Team team = Team.findById(teamId);
         if (team == null) {
             return Optional.empty();

@@ -3,7 +3,6 @@ package io.leadflow.cadence.routing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -46,7 +45,7 @@ class RoutingStrategiesTest {
         String team = TestTeams.team("Weighted");
         TestTeams.rep(team, "Alice Weighted", Map.of("weight", 3));
         TestTeams.rep(team, "Bob Weighted", Map.of("weight", 1));
-        String source = source(Map.of("routing", "weighted", "teamId", team));
+        String source = TestTeams.source(Map.of("routing", "weighted", "teamId", team));
 
         List<JsonPath> routed = IntStream.range(0, 8).mapToObj(i -> route(TestLeads.inDaytime(true, source))).toList();
 
@@ -64,7 +63,7 @@ class RoutingStrategiesTest {
         TestTeams.rep(team, "Bob Off", Map.of("on", false));
         TestTeams.rep(team, "Carol Asleep", hoursWhereItIs(0));
         TestTeams.rep(team, "Dave Awake", hoursWhereItIs(12));
-        String source = source(Map.of("routing", "availability", "teamId", team));
+        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team));
 
         JsonPath first = route(TestLeads.inDaytime(true, source));
         // Dave was assigned last now, so the rotation asks Bob and Carol first
@@ -79,7 +78,7 @@ class RoutingStrategiesTest {
         TestTeams.rep(nightTeam, "Erin Asleep", hoursWhereItIs(0));
         String onCall = TestTeams.rep(nightTeam, "Olive On-Call", hoursWhereItIs(0));
         TestTeams.putTeam(nightTeam, Map.of("name", "Night", "onCallRepId", onCall));
-        String nightSource = source(Map.of("routing", "availability", "teamId", nightTeam));
+        String nightSource = TestTeams.source(Map.of("routing", "availability", "teamId", nightTeam));
 
         JsonPath nightLead = route(TestLeads.inDaytime(true, nightSource));
 
@@ -91,7 +90,7 @@ class RoutingStrategiesTest {
     void shouldSendALeadWhosePostalCodeMatchesARuleToThatTeam() {
         String south = TestTeams.team("South");
         TestTeams.rep(south, "Sam South", Map.of());
-        String source = source(Map.of("routing", "rules",
+        String source = TestTeams.source(Map.of("routing", "rules",
                 "routingRules", List.of(Map.of("postalPrefix", "331", "teamId", south))));
         LeadReceived lead = TestLeads.inDaytime(true, source);
         var interest = new LeadReceived.Interest("Oak Ridge", null, null, null, null, null, Map.of("zip", "33101"));
@@ -125,16 +124,6 @@ class RoutingStrategiesTest {
 
     private static Map<String, String> nineToFive() {
         return Map.of("from", "09:00", "to", "17:00");
-    }
-
-    private static String source(Map<String, Object> routing) {
-        String source = "routing-test-" + UUID.randomUUID();
-        Map<String, Object> settings = new HashMap<>(routing);
-        settings.put("claimSla", "PT1H");
-        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(settings)
-                .when().put("/api/sources/{id}/cadence-settings", source)
-                .then().statusCode(200).body("routing", equalTo(routing.getOrDefault("routing", "round-robin")));
-        return source;
     }
 
     /** Registers the lead as leads.received would and answers its timeline. */

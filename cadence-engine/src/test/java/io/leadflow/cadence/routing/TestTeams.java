@@ -1,6 +1,7 @@
 package io.leadflow.cadence.routing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,5 +34,16 @@ final class TestTeams {
         rep.putAll(fields);
         return given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(rep)
                 .when().post("/api/reps").then().statusCode(201).extract().path("id");
+    }
+
+    /** A source with these cadence settings on top of a one-hour claim SLA; @return its id */
+    static String source(Map<String, Object> fields) {
+        String source = "routing-test-" + UUID.randomUUID();
+        Map<String, Object> settings = new HashMap<>(fields);
+        settings.putIfAbsent("claimSla", "PT1H");
+        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(settings)
+                .when().put("/api/sources/{id}/cadence-settings", source)
+                .then().statusCode(200).body("routing", equalTo(settings.getOrDefault("routing", "round-robin")));
+        return source;
     }
 }
