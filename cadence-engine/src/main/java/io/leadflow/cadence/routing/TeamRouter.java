@@ -39,10 +39,15 @@ public class TeamRouter {
         return inTeam(source.teamId(), source.routing(), now, null);
     }
 
-    /** The team's next rep in turn who is on, never {@code excluded} (the rep an escalation takes the lead from). */
+    /**
+     * An escalation's next rep, never {@code excluded} (the rep it takes the lead from): the team's next
+     * rep in turn who is on; for an availability source also within hours, else the on-call rep. Never
+     * the manager: an escalation ends with them by its own rule.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Rep> nextRep(String teamId, Instant now, UUID excluded) {
-        return inTeam(teamId, RoutingStrategy.ROUND_ROBIN, now, excluded).map(RepPicks.Pick::rep);
+    public Optional<RepPicks.Pick> nextRep(String teamId, Instant now, UUID excluded, RoutingStrategy sourceStrategy) {
+        RoutingStrategy inTurn = sourceStrategy == RoutingStrategy.AVAILABILITY ? sourceStrategy : RoutingStrategy.ROUND_ROBIN;
+        return inTeam(teamId, inTurn, now, excluded).filter(pick -> pick.rep().role == RepRole.rep);
     }
 
     /**

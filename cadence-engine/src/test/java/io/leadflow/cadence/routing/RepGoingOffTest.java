@@ -44,12 +44,12 @@ class RepGoingOffTest {
         TestTeams.rep(team, "Hank Handover", Map.of());
         LeadReceived lead = TestLeads.inDaytime(true, TestTeams.source(Map.of("routing", "availability", "teamId", team)));
         consumer.onLeadReceived(lead);
-        JsonPath before = timeline(lead.leadId());
+        JsonPath before = TestTeams.timeline(lead.leadId());
         String first = before.getString("assignedRep.name");
 
         off(before.getString("assignedRep.id"));
 
-        JsonPath after = timeline(lead.leadId());
+        JsonPath after = TestTeams.timeline(lead.leadId());
         String other = first.equals("Gina Handover") ? "Hank Handover" : "Gina Handover";
         assertThat(after.getString("assignedRep.name")).isEqualTo(other);
         assertThat(after.getString("assignedRep.why")).startsWith("re-routed: " + first + " went off; availability: ");
@@ -68,12 +68,12 @@ class RepGoingOffTest {
         LeadReceived lead = TestLeads.inDaytime(true,
                 TestTeams.source(Map.of("routing", "availability", "teamId", team, "playbookId", "default")));
         consumer.onLeadReceived(lead);
-        UUID owner = UUID.fromString(timeline(lead.leadId()).getString("assignedRep.id"));
+        UUID owner = UUID.fromString(TestTeams.timeline(lead.leadId()).getString("assignedRep.id"));
         QuarkusTransaction.requiringNew().run(() -> claims.claim(Lead.lockById(lead.leadId()), "rep:" + owner, clock.instant()));
 
         off(owner.toString());
 
-        JsonPath after = timeline(lead.leadId());
+        JsonPath after = TestTeams.timeline(lead.leadId());
         assertThat(after.getString("assignedRep.id")).isEqualTo(owner.toString());
         assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.detail")).contains("their call_task due");
         assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.effect")).matches("goes to (Ivy|Jack) Calls .*");
@@ -83,10 +83,5 @@ class RepGoingOffTest {
     private static void off(String repId) {
         given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(Map.of("on", false))
                 .when().patch("/api/reps/{id}", repId).then().statusCode(200);
-    }
-
-    private static JsonPath timeline(UUID leadId) {
-        return given().auth().oauth2(TestLeads.OPS_TOKEN).when().get("/api/leads/{id}/timeline", leadId)
-                .then().statusCode(200).extract().jsonPath();
     }
 }

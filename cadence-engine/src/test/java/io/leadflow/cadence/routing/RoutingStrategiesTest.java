@@ -2,9 +2,11 @@ package io.leadflow.cadence.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +89,24 @@ class RoutingStrategiesTest {
     }
 
     @Test
+    void shouldEscalateAnAvailabilitySourcesLeadPastRepsOutsideTheirHoursToTheOnCallRep() {
+        String team = TestTeams.team("Escalating");
+        TestTeams.rep(team, "Ann Awake", hoursWhereItIs(12));
+        TestTeams.rep(team, "Carl Asleep", hoursWhereItIs(0));
+        String onCall = TestTeams.rep(team, "Otto On-Call", hoursWhereItIs(0));
+        TestTeams.putTeam(team, Map.of("name", "Escalating", "onCallRepId", onCall));
+        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team, "claimSla", "PT1S",
+                "maxFallbacks", 1));
+
+        LeadReceived lead = TestLeads.inDaytime(true, source);
+        assertThat(route(lead).getString("assignedRep.name")).isEqualTo("Ann Awake");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestTeams.timeline(lead.leadId())
+                .getString("assignedRep.why")).startsWith("escalation: Ann Awake did not claim it within 1 s; availability: ")
+                .endsWith("→ on-call Otto On-Call").contains("Carl Asleep outside hours"));
+    }
+
+    @Test
     void shouldSendALeadWhosePostalCodeMatchesARuleToThatTeam() {
         String south = TestTeams.team("South");
         TestTeams.rep(south, "Sam South", Map.of());
@@ -129,7 +149,6 @@ class RoutingStrategiesTest {
     /** Registers the lead as leads.received would and answers its timeline. */
     private JsonPath route(LeadReceived lead) {
         consumer.onLeadReceived(lead);
-        return given().auth().oauth2(TestLeads.OPS_TOKEN).when().get("/api/leads/{id}/timeline", lead.leadId())
-                .then().statusCode(200).extract().jsonPath();
+        return TestTeams.timeline(lead.leadId());
     }
 }

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.leadflow.cadence.lead.TestLeads;
+import io.restassured.path.json.JsonPath;
 
-/** Teams and reps of their own for a test, through the API, so the shared demo team's rotation is left alone. */
+/**
+ * Teams, reps and sources of their own for a test, through the API, so the shared demo team's
+ * rotation is left alone; and what routing made of a lead.
+ */
 final class TestTeams {
 
     private TestTeams() {
@@ -45,5 +49,10 @@ final class TestTeams {
                 .when().put("/api/sources/{id}/cadence-settings", source)
                 .then().statusCode(200).body("routing", equalTo(settings.getOrDefault("routing", "round-robin")));
         return source;
+    }
+
+    static JsonPath timeline(UUID leadId) {
+        return given().auth().oauth2(TestLeads.OPS_TOKEN).when().get("/api/leads/{id}/timeline", leadId)
+                .then().statusCode(200).extract().jsonPath();
     }
 }
