@@ -80,6 +80,15 @@ public interface EngineConfig {
 
     Scheduler scheduler();
 
+    Routing routing();
+
+    interface Routing {
+
+        /** A rep going off hands over their claimed leads' call and voicemail tasks due within this. */
+        @WithDefault("12h")
+        Duration handoverHorizon();
+    }
+
     ContactWindow contactWindow();
 
     /** Defaults for sources without cadence settings of their own. */

@@ -31,4 +31,14 @@ public class BearerTokenAuthenticator {
         }
         return caller;
     }
+
+    /** A caller who may change what spans teams (the teams themselves): ops only. */
+    @Transactional
+    public Caller authenticateOps(String authorizationHeader) {
+        Caller caller = authenticate(authorizationHeader);
+        if (caller.role() != Role.ops) {
+            throw new ForbiddenException("Ops only");
+        }
+        return caller;
+    }
 }

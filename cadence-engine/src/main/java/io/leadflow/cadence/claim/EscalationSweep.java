@@ -18,7 +18,8 @@ import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
-import io.leadflow.cadence.routing.RoundRobinRouter;
+import io.leadflow.cadence.routing.RepPicks;
+import io.leadflow.cadence.routing.TeamRouter;
 import io.leadflow.cadence.routing.Team;
 import io.leadflow.cadence.scheduling.RepAlerts;
 import io.leadflow.cadence.scheduling.Touch;
@@ -41,12 +42,12 @@ public class EscalationSweep {
 
     private final EntityManager entityManager;
     private final CadenceSettingsService settings;
-    private final RoundRobinRouter router;
+    private final TeamRouter router;
     private final RepAlerts alerts;
     private final Event<LeadRouted> routed;
     private final Clock clock;
 
-    EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, RoundRobinRouter router,
+    EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, TeamRouter router,
             RepAlerts alerts, Event<LeadRouted> routed, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
@@ -92,18 +93,19 @@ public class EscalationSweep {
                 + source.claimSla().toSeconds() + " s";
         List<Touch> created = new ArrayList<>();
 
-        Optional<Rep> next = lead.escalations < source.maxFallbacks()
+        Optional<RepPicks.Pick> next = lead.escalations < source.maxFallbacks()
                 ? nextRep(source, lead.escalations, teamId, lead.assignedRepId, now)
                 : Optional.empty();
         String effect;
         if (next.isPresent()) {
-            Rep nextRep = next.get();
+            Rep nextRep = next.get().rep();
             lead.assignedRepId = nextRep.id;
             lead.assignedAt = now;
             lead.escalations++;
             lead.claimDueAt = now.plus(source.claimSla());
             created.addAll(alerts.alert(lead, nextRep, NEXT_REP_TEMPLATE, "Passed to you: " + unclaimed, now));
             effect = "offered to " + nextRep.name + " (fallback " + lead.escalations + " of " + source.maxFallbacks() + ")";
+            lead.routingReason = "escalation: " + unclaimed + "; " + next.get().reason();
             if (manager != null) {
                 created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
                         "Unclaimed lead: " + unclaimed + "; now offered to " + nextRep.name, now));
@@ -117,6 +119,7 @@ public class EscalationSweep {
                 created.addAll(alerts.alert(lead, manager, MANAGER_TEMPLATE,
                         "Nobody claimed this lead (" + unclaimed + "); it is yours now", now));
                 effect = "no fallbacks left: manager " + manager.name + " owns it";
+                lead.routingReason = "escalation: " + effect;
             } else {
                 effect = "no fallbacks left and the team has no manager: it stays with "
                         + (previous == null ? "nobody" : previous.name);
@@ -132,13 +135,14 @@ public class EscalationSweep {
         return created;
     }
 
-    private Optional<Rep> nextRep(CadenceSettings source, int escalations, String teamId, UUID current, Instant now) {
+    private Optional<RepPicks.Pick> nextRep(CadenceSettings source, int escalations, String teamId, UUID current,
+            Instant now) {
         if (escalations < source.escalationChain().size()) {
             Rep chained = Rep.findById(source.escalationChain().get(escalations));
-            if (chained != null && chained.active) {
-                return Optional.of(chained);
+            if (chained != null && chained.active && chained.onDuty) {
+                return Optional.of(new RepPicks.Pick(chained, "escalation chain: " + chained.name));
             }
         }
-        return router.nextRep(teamId, now, current);
+        return router.nextRep(teamId, now, current, source.routing());
     }
 }

@@ -73,6 +73,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
+    /** Why the assigned rep, e.g. {@code weighted: Alice weight 3 of 6}; also when nobody could be assigned. */
+    @Column(name = "routing_reason")
+    public String routingReason;
+
     @Column(name = "first_touch_at")
     public Instant firstTouchAt;
 

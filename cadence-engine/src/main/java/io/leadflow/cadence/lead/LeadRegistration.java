@@ -20,8 +20,10 @@ import io.leadflow.cadence.playbook.Playbook;
 import io.leadflow.cadence.playbook.PlaybookCatalog;
 import io.leadflow.cadence.returning.ReturningLeads;
 import io.leadflow.cadence.routing.LeadRouted;
+import io.leadflow.cadence.routing.LeadFacts;
 import io.leadflow.cadence.routing.Rep;
-import io.leadflow.cadence.routing.RoundRobinRouter;
+import io.leadflow.cadence.routing.RepPicks;
+import io.leadflow.cadence.routing.TeamRouter;
 import io.leadflow.cadence.scheduling.CadencePlanner;
 import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.cadence.scheduling.TouchState;
@@ -39,7 +41,7 @@ public class LeadRegistration {
     private final LeadInserts inserts;
     private final CadenceSettingsService settings;
     private final PlaybookCatalog playbooks;
-    private final RoundRobinRouter router;
+    private final TeamRouter router;
     private final ReturningLeads returningLeads;
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
@@ -47,7 +49,7 @@ public class LeadRegistration {
     private final Clock clock;
 
     LeadRegistration(LeadInserts inserts, CadenceSettingsService settings, PlaybookCatalog playbooks,
-            RoundRobinRouter router, ReturningLeads returningLeads, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
+            TeamRouter router, ReturningLeads returningLeads, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
             Clock clock) {
         this.inserts = inserts;
         this.settings = settings;
@@ -82,7 +84,10 @@ public class LeadRegistration {
                 .orElseGet(playbooks::defaultPlaybook);
         LeadEvent.of(lead.id, now, "settings", "engine",
                 source.describe() + "; playbook " + playbook.id() + " version " + playbook.version()).persist();
-        Optional<Rep> rep = router.nextRep(Rep.DEFAULT_TEAM, now);
+        Optional<RepPicks.Pick> pick = router.route(source, LeadFacts.of(event.sourceId(), event.interest()), now);
+        Optional<Rep> rep = pick.map(RepPicks.Pick::rep);
+        lead.routingReason = pick.map(RepPicks.Pick::reason)
+                .orElse(source.routing().wireName() + ": nobody in team " + source.teamId() + " to take it");
         rep.ifPresent(assigned -> {
             lead.assignedRepId = assigned.id;
             lead.assignedAt = now;

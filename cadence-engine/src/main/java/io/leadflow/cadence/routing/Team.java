@@ -22,6 +22,10 @@ public class Team extends PanacheEntityBase {
     @Column(name = "manager_rep_id")
     public UUID managerRepId;
 
+    /** Gets the lead under availability routing when no rep of the team is on and within hours. */
+    @Column(name = "on_call_rep_id")
+    public UUID onCallRepId;
+
     /** The manager of a team, or null when the team has none. */
     public static Rep managerOf(String teamId) {
         Team team = findById(teamId);

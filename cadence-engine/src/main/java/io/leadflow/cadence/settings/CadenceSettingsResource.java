@@ -24,9 +24,12 @@ import io.leadflow.cadence.problem.InvalidRequestException;
 import io.leadflow.cadence.problem.Problem;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RepRole;
+import io.leadflow.cadence.routing.RoutingRule;
+import io.leadflow.cadence.routing.RoutingStrategy;
+import io.leadflow.cadence.routing.Team;
 import io.smallrye.common.annotation.Blocking;
 
-/** A source's playbook, claim SLA, escalation chain and holidays; managers and ops only. */
+/** A source's playbook, claim SLA, escalation chain, holidays and routing; managers and ops only. */
 @Path("/api/sources/{sourceId}/cadence-settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class CadenceSettingsResource {
@@ -51,9 +54,12 @@ public class CadenceSettingsResource {
      * @param escalationChain rep ids, tried in order when nobody claims
      * @param maxFallbacks    how many other reps are tried before the manager owns the lead
      * @param holidays        local dates ({@code 2026-12-25}) on which no SMS or call goes out
+     * @param routing         {@code round-robin} (default), {@code weighted}, {@code rules} or {@code availability}
+     * @param teamId          the team new leads are routed in (default {@code default})
+     * @param routingRules    for {@code rules}: the first that matches names a rep or a team
      */
     public record SettingsRequest(String playbookId, String claimSla, List<UUID> escalationChain, Integer maxFallbacks,
-            Set<LocalDate> holidays) {
+            Set<LocalDate> holidays, String routing, String teamId, List<RoutingRule> routingRules) {
     }
 
     @GET
@@ -70,7 +76,7 @@ public class CadenceSettingsResource {
     public CadenceSettings put(@PathParam("sourceId") String sourceId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, SettingsRequest request) {
         authenticator.authenticateManager(authorization);
-        return settings.put(validated(sourceId, request == null ? new SettingsRequest(null, null, null, null, null) : request));
+        return settings.put(validated(sourceId, request == null ? new SettingsRequest(null, null, null, null, null, null, null, null) : request));
     }
 
     private CadenceSettings validated(String sourceId, SettingsRequest request) {
@@ -98,10 +104,23 @@ public class CadenceSettingsResource {
         if (maxFallbacks < 0 || maxFallbacks > MOST_FALLBACKS) {
             problems.add(new Problem.InvalidParam("maxFallbacks", "must be between 0 and " + MOST_FALLBACKS));
         }
+        RoutingStrategy routing = request.routing() == null ? RoutingStrategy.ROUND_ROBIN
+                : RoutingStrategy.of(request.routing()).orElse(null);
+        if (routing == null) {
+            problems.add(new Problem.InvalidParam("routing", "must be round-robin, weighted, rules or availability"));
+        }
+        String teamId = request.teamId() == null ? Rep.DEFAULT_TEAM : request.teamId();
+        if (Team.findById(teamId) == null) {
+            problems.add(new Problem.InvalidParam("teamId", "no such team"));
+        }
+        List<RoutingRule> rules = request.routingRules() == null ? List.of() : request.routingRules();
+        for (int i = 0; i < rules.size(); i++) {
+            problems.addAll(rules.get(i).problems("routingRules[" + i + "]"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return new CadenceSettings(sourceId, true, request.playbookId(), sla, List.copyOf(chain), maxFallbacks,
-                request.holidays() == null ? Set.of() : Set.copyOf(request.holidays()));
+                request.holidays() == null ? Set.of() : Set.copyOf(request.holidays()), routing, teamId, List.copyOf(rules));
     }
 }

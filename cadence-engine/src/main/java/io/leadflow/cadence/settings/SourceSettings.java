@@ -38,4 +38,15 @@ public class SourceSettings extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A {@code RoutingStrategy}'s wire name: round-robin, weighted, rules or availability. */
+    @Column(name = "routing_strategy")
+    public String routingStrategy;
+
+    @Column(name = "team_id")
+    public String teamId;
+
+    /** The {@code RoutingRule}s as a JSON array; null: none. */
+    @Column(name = "routing_rules_json")
+    public String routingRulesJson;
 }

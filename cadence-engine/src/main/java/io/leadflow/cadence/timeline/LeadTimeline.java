@@ -20,6 +20,7 @@ public record LeadTimeline(
         String cadenceStateReason,
         List<TimelineEntry> timeline) {
 
-    public record AssignedRep(UUID id, String name) {
+    /** @param why how routing chose them, e.g. {@code availability: Bob off → Carol} */
+    public record AssignedRep(UUID id, String name, String why) {
     }
 }

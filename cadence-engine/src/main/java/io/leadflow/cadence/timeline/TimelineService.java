@@ -49,8 +49,10 @@ public class TimelineService {
         LeadTimeline.AssignedRep assignedRep = null;
         if (lead.assignedRepId != null) {
             Rep rep = Rep.findById(lead.assignedRepId);
-            assignedRep = new LeadTimeline.AssignedRep(rep.id, rep.name);
-            entries.add(TimelineEntry.of(lead.assignedAt, "assigned", "round robin", "assigned to " + rep.name));
+            assignedRep = new LeadTimeline.AssignedRep(rep.id, rep.name, lead.routingReason);
+            entries.add(TimelineEntry.of(lead.assignedAt, "assigned", lead.routingReason, "assigned to " + rep.name));
+        } else if (lead.routingReason != null) {
+            entries.add(TimelineEntry.of(lead.ingestedAt, "unassigned", lead.routingReason, "no rep took it"));
         }
         List<Touch> touches = Touch.list("leadId = ?1 order by dueAt, step", leadId);
         touches.stream().map(TimelineService::entryOf).forEach(entries::add);

@@ -1,0 +1,43 @@
+package io.leadflow.cadence.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.leadflow.contracts.LeadReceived;
+
+/**
+ * What routing rules look at. The postal code is not a field of leads.received: forms send it as a
+ * custom answer ({@code postalCode}, {@code zip}, {@code zipCode}, {@code postcode}, any case or separator).
+ *
+ * @param interests the lead's community and product, when given
+ */
+public record LeadFacts(String sourceId, String postalCode, List<String> interests) {
+
+    private static final List<String> POSTAL_KEYS = List.of("postalcode", "zip", "zipcode", "postcode");
+
+    public static LeadFacts of(String sourceId, LeadReceived.Interest interest) {
+        if (interest == null) {
+            return new LeadFacts(sourceId, null, List.of());
+        }
+        List<String> interests = new ArrayList<>();
+        if (interest.community() != null) {
+            interests.add(interest.community());
+        }
+        if (interest.product() != null) {
+            interests.add(interest.product());
+        }
+        return new LeadFacts(sourceId, postalCode(interest.custom()), List.copyOf(interests));
+    }
+
+    private static String postalCode(Map<String, String> custom) {
+        if (custom == null) {
+            return null;
+        }
+        return custom.entrySet().stream()
+                .filter(answer -> POSTAL_KEYS.contains(answer.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")))
+                .map(answer -> answer.getValue().replaceAll("\\s", "").toUpperCase(Locale.ROOT))
+                .findFirst().orElse(null);
+    }
+}
