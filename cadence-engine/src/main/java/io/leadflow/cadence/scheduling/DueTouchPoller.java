@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -24,7 +25,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The safety net and the clock of later steps. It dispatches everything due, escalates unclaimed
+ * The safety net and the clock of later steps. It dispatches what fell due in the last second (a
+ * backlog drains beside it, oldest first, on up to {@code dispatch-threads} claims), escalates unclaimed
  * leads, alerts broken commitments (and publishes the activity outbox), then sleeps until the next
  * touch, claim deadline or commitment deadline is
  * due, but never longer than the poll interval (which bounds how late a
@@ -35,12 +37,19 @@ public class DueTouchPoller {
 
     private static final Logger LOG = Logger.getLogger(DueTouchPoller.class);
 
+    /** A touch due this recently is still on time and goes before any backlog. */
+    private static final Duration ON_TIME = Duration.ofSeconds(1);
+
+    /** The shortest sleep: touches due within it go out in one claim, not one transaction each. */
+    private static final Duration BATCHING_GAP = Duration.ofMillis(20);
+
     private final TouchDispatcher dispatcher;
     private final OutboxPublisher outbox;
     private final EscalationSweep escalations;
     private final CommitmentService commitments;
     private final EngineConfig.Scheduler config;
     private final Clock clock;
+    private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean running;
     private Thread thread;
     private ExecutorService backlogDrainers;
@@ -77,10 +86,10 @@ public class DueTouchPoller {
         while (running) {
             Duration sleep = config.pollInterval();
             try {
-                dispatchAllDue();
+                dispatchDue(clock.instant());
                 dispatcher.dispatch(escalations.escalateDue());
                 dispatcher.dispatch(commitments.alertBreaches());
-                sleep = untilNextDue();
+                sleep = untilNextDue(clock.instant());
             } catch (RuntimeException e) {
                 // the touches stay scheduled; the next poll tries again
                 LOG.warn("Dispatching due touches failed; retrying at the next poll", e);
@@ -91,7 +100,7 @@ public class DueTouchPoller {
                 LOG.warn("Publishing the activity outbox failed; retrying at the next poll", e);
             }
             try {
-                Thread.sleep(Math.max(1, sleep.toMillis()));
+                Thread.sleep(Math.max(BATCHING_GAP.toMillis(), sleep.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -99,13 +108,33 @@ public class DueTouchPoller {
         }
     }
 
-    private void dispatchAllDue() {
-        if (dispatcher.dispatchDue(config.batchSize()) < config.batchSize()) {
-            return;
+    /**
+     * Touches that fell due in the last second go first, on this thread: they can still be on time.
+     * Anything older is a backlog (a burst, an outage, a restart), drained oldest first beside them.
+     */
+    private void dispatchDue(Instant now) {
+        int dispatched;
+        do {
+            dispatched = dispatcher.dispatchDueAfter(now.minus(ON_TIME), config.batchSize());
+        } while (dispatched == config.batchSize());
+        if (draining.compareAndSet(false, true)) {
+            backlogDrainers.execute(this::drainBacklog);
         }
-        List<CompletableFuture<Void>> drains = IntStream.range(0, config.dispatchThreads())
-                .mapToObj(i -> CompletableFuture.runAsync(this::drainDue, backlogDrainers)).toList();
-        drains.forEach(CompletableFuture::join);
+    }
+
+    private void drainBacklog() {
+        try {
+            if (dispatcher.dispatchDue(config.batchSize()) == config.batchSize()) {
+                List<CompletableFuture<Void>> helpers = IntStream.range(1, config.dispatchThreads())
+                        .mapToObj(i -> CompletableFuture.runAsync(this::drainDue, backlogDrainers)).toList();
+                drainDue();
+                helpers.forEach(CompletableFuture::join);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Draining due touches failed; retrying at the next poll", e);
+        } finally {
+            draining.set(false);
+        }
     }
 
     private void drainDue() {
@@ -115,8 +144,9 @@ public class DueTouchPoller {
         } while (dispatched == config.batchSize());
     }
 
-    private Duration untilNextDue() {
-        Optional<Instant> nextDue = Stream.of(dispatcher.nextDueAt(), escalations.nextDueAt(), commitments.nextBreachAt())
+    private Duration untilNextDue(Instant now) {
+        Optional<Instant> nextDue = Stream.of(dispatcher.nextDueAfter(now.minus(ON_TIME)), escalations.nextDueAt(),
+                        commitments.nextBreachAt())
                 .flatMap(Optional::stream).min(Instant::compareTo);
         if (nextDue.isEmpty()) {
             return config.pollInterval();

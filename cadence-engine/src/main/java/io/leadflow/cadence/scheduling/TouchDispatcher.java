@@ -63,18 +63,24 @@ public class TouchDispatcher {
                 for update skip locked""", Map.of("ids", touchIds.toArray(UUID[]::new)))));
     }
 
-    /** The poller's path: the oldest due touches, at most {@code batchSize}. */
+    /** The backlog's path: the oldest due touches, at most {@code batchSize}. */
     public int dispatchDue(int batchSize) {
-        return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
-                select * from touch where status = 'SCHEDULED' and due_at <= :now
-                order by due_at limit :limit for update skip locked""",
-                Map.of("now", clock.instant(), "limit", batchSize))));
+        return dispatchDueAfter(Instant.EPOCH, batchSize);
     }
 
-    /** When the earliest scheduled touch is due, so the poller can wake up for it. */
-    public Optional<Instant> nextDueAt() {
+    /** The on-time path: touches that fell due after {@code after}, oldest first, at most {@code batchSize}. */
+    public int dispatchDueAfter(Instant after, int batchSize) {
+        return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
+                select * from touch where status = 'SCHEDULED' and due_at > :after and due_at <= :now
+                order by due_at limit :limit for update skip locked""",
+                Map.of("after", after, "now", clock.instant(), "limit", batchSize))));
+    }
+
+    /** When the earliest scheduled touch due after {@code after} is due, so the poller can wake up for it. */
+    public Optional<Instant> nextDueAfter(Instant after) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select min(due_at) from touch where status = 'SCHEDULED'", Instant.class)
+                .createNativeQuery("select min(due_at) from touch where status = 'SCHEDULED' and due_at > :after", Instant.class)
+                .setParameter("after", after)
                 .getResultStream().filter(Objects::nonNull).findFirst());
     }
 
