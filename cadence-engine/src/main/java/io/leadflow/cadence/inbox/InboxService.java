@@ -29,7 +29,8 @@ import io.leadflow.cadence.timeline.TimelineService;
 
 /**
  * What a signed-in rep may see: their own leads and the team's unclaimed (and not stopped) ones; a
- * manager sees every lead of the team. Any other lead looks as if it did not exist.
+ * manager sees every lead of the team; a rep covering another's call task may open that lead. Any
+ * other lead looks as if it did not exist.
  */
 @ApplicationScoped
 public class InboxService {
@@ -38,6 +39,9 @@ public class InboxService {
     private static final String VISIBLE = """
             (l.assigned_rep_id = :me
              or (a.team_id = :team and (:manager or (l.claimed_by_rep_id is null and l.cadence_state <> 'STOPPED'))))""";
+    // a rep who got another rep's call task (that rep went off) may open the lead to make the call
+    private static final String COVERING = """
+            exists (select 1 from touch t where t.lead_id = l.id and t.recipient_rep_id = :me and t.audience = 'LEAD')""";
 
     private final EntityManager entityManager;
     private final TimelineService timelines;
@@ -62,8 +66,8 @@ public class InboxService {
     /** The lead, if the rep may see it. */
     @Transactional
     public Optional<Lead> lead(UUID leadId, SignedInRep rep) {
-        List<Lead> leads = visible("select l.* from lead l left join rep a on a.id = l.assigned_rep_id where l.id = :lead and "
-                + VISIBLE, rep).setParameter("lead", leadId).getResultList();
+        List<Lead> leads = visible("select l.* from lead l left join rep a on a.id = l.assigned_rep_id where l.id = :lead and ("
+                + VISIBLE + " or " + COVERING + ")", rep).setParameter("lead", leadId).getResultList();
         return leads.stream().findFirst();
     }
 

@@ -40,7 +40,7 @@ public class TodayList {
         rows("""
                 select t.due_at, t.channel, l.id, coalesce(l.full_name, l.first_name, 'Unnamed lead'), t.reason
                 from touch t join lead l on l.id = t.lead_id
-                where l.assigned_rep_id = ?1 and l.cadence_state = 'ACTIVE' and t.audience = 'LEAD'
+                where coalesce(t.recipient_rep_id, l.assigned_rep_id) = ?1 and l.cadence_state = 'ACTIVE' and t.audience = 'LEAD'
                   and t.channel in ('CALL_TASK', 'VOICEMAIL_TASK') and t.template not like 'commitment-%'
                   and t.status in ('SCHEDULED', 'DISPATCHED', 'ACCEPTED', 'DELIVERED')
                   and t.due_at between ?2 and ?3

@@ -1,10 +1,15 @@
 package io.leadflow.cadence.problem;
 
+import java.util.List;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** The one place where errors become problem+json; no class names or stack traces leak. */
 public class ProblemMappers {
@@ -39,5 +44,20 @@ public class ProblemMappers {
     public Response notFound(NotFoundException e) {
         return Problem.of("not-found", "Not found", Response.Status.NOT_FOUND, "No such resource")
                 .toResponse().build();
+    }
+
+    /** A JSON body whose field has the wrong type or format, e.g. {@code "weight": "three"}: named, like any bad field. */
+    @ServerExceptionMapper
+    public Response unreadable(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return Problem.invalid(List.of(new Problem.InvalidParam(field.isEmpty() ? "body" : field.toString(),
+                "has the wrong type or format"))).toResponse().build();
     }
 }

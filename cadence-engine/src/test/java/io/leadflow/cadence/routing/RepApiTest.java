@@ -71,6 +71,12 @@ class RepApiTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("invalidParams.name", containsInAnyOrder("name", "phoneE164", "email", "timeZone", "teamId"));
 
+        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json")
+                .body(Map.of("weight", "three", "teamId", team))
+                .when().post("/api/reps")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("invalidParams.name", equalTo(List.of("weight")));
+
         given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(Map.of("name", "Nobody"))
                 .when().put("/api/teams/{id}", "Not A Slug")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -3,21 +3,16 @@ package io.leadflow.cadence.routing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadflow.cadence.claim.ClaimService;
-import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.lead.LeadReceivedConsumer;
 import io.leadflow.cadence.lead.TestLeads;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.localstack.LocalStackTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,12 +25,6 @@ class RepGoingOffTest {
 
     @Inject
     LeadReceivedConsumer consumer;
-
-    @Inject
-    ClaimService claims;
-
-    @Inject
-    Clock clock;
 
     @Test
     void shouldHandAnUnclaimedLeadToAnotherRepWhenItsRepGoesOff() {
@@ -58,26 +47,6 @@ class RepGoingOffTest {
         assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.actor")).isEqualTo("ops");
         // a fresh alert (SMS and email) with a claim link goes to the rep who has it now
         assertThat(after.getList("timeline.findAll { it.kind == 'alert' }")).hasSize(4);
-    }
-
-    @Test
-    void shouldHandTheCallTaskOfAClaimedLeadToAnotherRepWhenItsRepGoesOff() {
-        String team = TestTeams.team("Calls");
-        TestTeams.rep(team, "Ivy Calls", Map.of());
-        TestTeams.rep(team, "Jack Calls", Map.of());
-        LeadReceived lead = TestLeads.inDaytime(true,
-                TestTeams.source(Map.of("routing", "availability", "teamId", team, "playbookId", "default")));
-        consumer.onLeadReceived(lead);
-        UUID owner = UUID.fromString(TestTeams.timeline(lead.leadId()).getString("assignedRep.id"));
-        QuarkusTransaction.requiringNew().run(() -> claims.claim(Lead.lockById(lead.leadId()), "rep:" + owner, clock.instant()));
-
-        off(owner.toString());
-
-        JsonPath after = TestTeams.timeline(lead.leadId());
-        assertThat(after.getString("assignedRep.id")).isEqualTo(owner.toString());
-        assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.detail")).contains("their call_task due");
-        assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.effect")).matches("goes to (Ivy|Jack) Calls .*");
-        assertThat(after.getString("timeline.find { it.kind == 'rerouted' }.effect")).doesNotContain(after.getString("assignedRep.name"));
     }
 
     private static void off(String repId) {

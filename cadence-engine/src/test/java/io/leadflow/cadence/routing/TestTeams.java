@@ -14,25 +14,25 @@ import io.restassured.path.json.JsonPath;
  * Teams, reps and sources of their own for a test, through the API, so the shared demo team's
  * rotation is left alone; and what routing made of a lead.
  */
-final class TestTeams {
+public final class TestTeams {
 
     private TestTeams() {
     }
 
     /** @return the new team's id */
-    static String team(String name) {
+    public static String team(String name) {
         String teamId = "t-" + UUID.randomUUID();
         putTeam(teamId, Map.of("name", name));
         return teamId;
     }
 
-    static void putTeam(String teamId, Map<String, Object> team) {
+    public static void putTeam(String teamId, Map<String, Object> team) {
         given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(team)
                 .when().put("/api/teams/{id}", teamId).then().statusCode(200);
     }
 
     /** A rep with the fields given on top of valid defaults (in UTC, no working hours); @return their id */
-    static String rep(String teamId, String name, Map<String, Object> fields) {
+    public static String rep(String teamId, String name, Map<String, Object> fields) {
         Map<String, Object> rep = new HashMap<>(Map.of("name", name, "phoneE164", "+1415555" + (1000 + (int) (Math.random() * 8999)),
                 "email", UUID.randomUUID() + "@reps.test", "timeZone", "UTC", "teamId", teamId));
         rep.putAll(fields);
@@ -41,7 +41,7 @@ final class TestTeams {
     }
 
     /** A source with these cadence settings on top of a one-hour claim SLA; @return its id */
-    static String source(Map<String, Object> fields) {
+    public static String source(Map<String, Object> fields) {
         String source = "routing-test-" + UUID.randomUUID();
         Map<String, Object> settings = new HashMap<>(fields);
         settings.putIfAbsent("claimSla", "PT1H");
@@ -51,7 +51,7 @@ final class TestTeams {
         return source;
     }
 
-    static JsonPath timeline(UUID leadId) {
+    public static JsonPath timeline(UUID leadId) {
         return given().auth().oauth2(TestLeads.OPS_TOKEN).when().get("/api/leads/{id}/timeline", leadId)
                 .then().statusCode(200).extract().jsonPath();
     }
