@@ -58,7 +58,7 @@ public class SenderPacer {
     /**
      * Takes the text's tokens right before the provider call.
      *
-     * @return empty when it may be sent now, otherwise when it should ask again
+     * @return empty when it may be sent now, otherwise when its tokens will be there
      */
     public Optional<Instant> take(String fromNumber, int segments, boolean priority, Instant now) {
         if (!config.enabled()) {
@@ -69,7 +69,7 @@ public class SenderPacer {
             return Optional.empty();
         }
         (priority ? pacedPriority : pacedNurture).increment();
-        return Optional.of(priority ? bucket.priorityRetryAt(segments, now) : bucket.nurtureSlot(segments, now));
+        return Optional.of(bucket.enoughAt(segments, priority, now));
     }
 
     private Duration longestBacklog() {
