@@ -215,6 +215,9 @@ public interface NotifierConfig {
 
         /** Their pace, when it differs from {@code pacing.segments-per-second} (a toll-free or short-code pool). */
         Optional<Double> segmentsPerSecond();
+
+        /** Their burst, when it differs from {@code pacing.burst}. */
+        Optional<Integer> burst();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,8 @@ public class DeliveryRules {
     public record Decision(String transport, Outcome notSent, TouchSender.Prepared prepared) {
     }
 
+    /** One transaction for its lookups (stop state, suppression, sending number): one commit per touch, not four. */
+    @Transactional
     public Decision decide(TouchDue touch, Instant now) {
         Optional<Route> route = Route.of(touch);
         String transport = route.map(r -> r.transport().dbValue()).orElse(null);

@@ -95,8 +95,7 @@ public class DeliveryService {
                 recorder.finish(touch.touchId(), Outcome.skipped(stopped.get(), clock.instant()), false);
                 return;
             }
-            optOuts.rememberContact(touch.leadId(), prepared.route(), queuedAt);
-            reps.remember(touch, prepared.route(), queuedAt);
+            remember(touch, prepared, queuedAt);
             attempt.attempt(touch, prepared, 0, queuedAt);
         } catch (RuntimeException e) {
             // the row is still queued (the poller sends it) or sending (the in-doubt policy settles it)
@@ -112,7 +111,15 @@ public class DeliveryService {
             recorder.finish(touch.touchId(), decision.notSent(), false);
             return;
         }
+        // a paced text (or one no sender took) has not been remembered yet; again is harmless
+        remember(touch, decision.prepared(), clock.instant());
         attempt.attempt(touch, decision.prepared(), claimed.attempts, claimed.createdAt);
+    }
+
+    /** Whom the address belongs to (so that replies find the lead) and who speaks for the lead (to forward them to). */
+    private void remember(TouchDue touch, TouchSender.Prepared prepared, Instant at) {
+        optOuts.rememberContact(touch.leadId(), prepared.route(), at);
+        reps.remember(touch, prepared.route(), at);
     }
 
     /** A record the notifier cannot act on goes to the DLQ instead of being guessed at. */

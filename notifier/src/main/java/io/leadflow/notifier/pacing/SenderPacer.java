@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One {@link TokenBucket} per sending number, at the pace of its pool. The buckets live in this
+ * One {@link TokenBucket} per sending number, at the pace and burst of its pool. The buckets live in this
  * process: a text that must wait is never held here but in its delivery row ({@code retrying},
  * reason {@code paced}, due at its slot), so nothing is lost on a crash; after a restart the
  * buckets start full. Several notifier instances each pace on their own (see the README).
@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class SenderPacer {
 
     private final NotifierConfig.Pacing config;
-    private final Map<String, Double> rates = new HashMap<>();
+    private final Map<String, NotifierConfig.SourcePool> poolOf = new HashMap<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Counter pacedPriority;
     private final Counter pacedNurture;
@@ -36,8 +36,7 @@ public class SenderPacer {
         this.clock = clock;
         this.pacedPriority = pacedCounter(registry, "priority");
         this.pacedNurture = pacedCounter(registry, "nurture");
-        config.sms().sources().values().forEach(pool -> pool.segmentsPerSecond()
-                .ifPresent(rate -> pool.fromNumbers().forEach(number -> rates.put(number, rate))));
+        config.sms().sources().values().forEach(pool -> pool.fromNumbers().forEach(number -> poolOf.put(number, pool)));
         Gauge.builder("leadflow.sms.pacing.backlog", this, pacer -> pacer.longestBacklog().toMillis() / 1000.0)
                 .description("How far ahead nurture texts are booked on the busiest sending number")
                 .baseUnit("seconds")
@@ -59,7 +58,7 @@ public class SenderPacer {
     /**
      * Takes the text's tokens right before the provider call.
      *
-     * @return empty when it may be sent now, otherwise when it should ask again
+     * @return empty when it may be sent now, otherwise when its tokens will be there
      */
     public Optional<Instant> take(String fromNumber, int segments, boolean priority, Instant now) {
         if (!config.enabled()) {
@@ -70,7 +69,7 @@ public class SenderPacer {
             return Optional.empty();
         }
         (priority ? pacedPriority : pacedNurture).increment();
-        return Optional.of(priority ? bucket.priorityRetryAt(segments, now) : bucket.nurtureSlot(segments, now));
+        return Optional.of(bucket.enoughAt(segments, priority, now));
     }
 
     private Duration longestBacklog() {
@@ -87,7 +86,11 @@ public class SenderPacer {
     }
 
     private TokenBucket bucket(String fromNumber, Instant now) {
-        return buckets.computeIfAbsent(fromNumber, number -> new TokenBucket(
-                rates.getOrDefault(number, config.segmentsPerSecond()), config.burst(), config.priorityReserve(), now));
+        return buckets.computeIfAbsent(fromNumber, number -> {
+            Optional<NotifierConfig.SourcePool> pool = Optional.ofNullable(poolOf.get(number));
+            return new TokenBucket(pool.flatMap(NotifierConfig.SourcePool::segmentsPerSecond)
+                    .orElse(config.segmentsPerSecond()),
+                    pool.flatMap(NotifierConfig.SourcePool::burst).orElse(config.burst()), config.priorityReserve(), now);
+        });
     }
 }

@@ -59,10 +59,14 @@ final class TokenBucket {
         return slot;
     }
 
-    /** When a priority text that found too few tokens will find enough. */
-    synchronized Instant priorityRetryAt(int segments, Instant now) {
+    /**
+     * When a text that found too few tokens will find enough. A nurture text asks again then too,
+     * not at the end of the line: it was only a little early, and its slot must not go to waste.
+     */
+    synchronized Instant enoughAt(int segments, boolean priority, Instant now) {
         refill(now);
-        return now.plus(secondsOf(Math.min(segments, capacity) - tokens));
+        double floor = priority ? 0 : reserve;
+        return now.plus(secondsOf(Math.min(segments, capacity - floor) + floor - tokens));
     }
 
     /** How far ahead nurture texts are booked (0 when none waits). */

@@ -24,7 +24,12 @@ import io.leadflow.contracts.Topics;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.localstack.LocalStackTestResource;
 import io.leadflow.localstack.sms.ReceivedSms;
+import io.leadflow.contracts.TouchStatus;
+import io.leadflow.notifier.delivery.DeliveryRepository;
 import io.leadflow.notifier.delivery.DeliveryTestSupport;
+import io.leadflow.notifier.delivery.Outcome;
+import io.leadflow.notifier.delivery.Route.Transport;
+import io.leadflow.notifier.optout.OptOuts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -47,6 +52,12 @@ class PacingTest extends DeliveryTestSupport {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    OptOuts optOuts;
 
     @Test
     void shouldTextANewLeadWithinASecondWhileTenThousandNurtureTextsWaitForTheSameNumbersPace() throws Exception {
@@ -86,6 +97,24 @@ class PacingTest extends DeliveryTestSupport {
                 + "(%d nurture texts paced then); all %d queued after %d ms, %d of them sent by then",
                 NURTURE_TEXTS, producing.toMillis(), Duration.between(produced, text.receivedAt()).toMillis(),
                 waitingThen, NURTURE_TEXTS, consumed.toMillis(), nurtureSent);
+    }
+
+    @Test
+    void shouldSendAPacedTextFromItsRowWhenDueAndTieTheNumberToItsLead() throws Exception {
+        String phone = uniquePhone();
+        UUID leadId = UUID.randomUUID();
+        TouchDue text = nurtureText(leadId, "two-week-text", lead(phone, uniqueEmail("maria"), false),
+                rep(uniquePhone(), uniqueEmail("dana")));
+        // as the consumer leaves a text behind others on its number, and as it is after a crash: only the row
+        Instant slot = Instant.now().plusMillis(300);
+        assertThat(deliveries.queue(text, "sms", JSON.writeValueAsString(text), false, Outcome.PACED, slot,
+                Instant.now())).isTrue();
+
+        ReceivedSms sent = awaitOneSms(phone);
+
+        assertThat(sent.receivedAt()).isAfterOrEqualTo(slot);
+        assertThat(statusOf(text)).isEqualTo(TouchStatus.ACCEPTED);
+        assertThat(optOuts.leadsOf(Transport.SMS, phone)).containsExactly(leadId);
     }
 
     /** The nurture texts would take hours at this pace: this test's rows are settled as skipped. */

@@ -21,7 +21,8 @@ class TokenBucketTest {
         assertThat(bucket.tryTake(2, true, T0)).as("first text").isTrue();
         assertThat(bucket.tryTake(2, true, T0)).as("rep alert").isTrue();
         assertThat(bucket.tryTake(1, true, T0)).isFalse();
-        assertThat(bucket.priorityRetryAt(2, T0)).isEqualTo(T0.plusSeconds(2));
+        assertThat(bucket.enoughAt(2, true, T0)).isEqualTo(T0.plusSeconds(2));
+        assertThat(bucket.enoughAt(2, false, T0)).as("a nurture text also waits for the reserve").isEqualTo(T0.plusSeconds(6));
         assertThat(bucket.tryTake(2, true, T0.plusSeconds(2))).isTrue();
     }
 
