@@ -53,7 +53,7 @@ final class BenchResultAssembler {
                 posted.size() / seconds(loadStart, lastSent), options.max() ? options.concurrency() : 0,
                 seconds(loadStart, lastSent), posted.size(), accepted.size(), failures, firstFailure,
                 generatorLag.toNanos() / 1e6, options.fromNumbers(),
-                "none: the notifier has no per-sender pacing yet, so the declared pool changes nothing",
+                "on: each number of the pool paced at the notifier's default, 1 segment/s",
                 daytimeZones);
         BenchResult.Latencies latencies = new BenchResult.Latencies(
                 Summary.of(accepted.stream().map(lead -> lead.intakeMicros() / 1000.0).toList()),

@@ -11,7 +11,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** The local stack as the bench and chaos runs use it: a fresh data directory, sinks, built artifacts. */
@@ -23,6 +26,9 @@ public final class HarnessStack {
      */
     private static final String STATUS_CALLBACK_BASE_URL = "http://127.0.0.1:9";
 
+    /** The sender pool of runs that declare none (chaos). */
+    private static final int DEFAULT_SENDER_POOL = 200;
+
     private HarnessStack() {
     }
 
@@ -31,14 +37,30 @@ public final class HarnessStack {
     }
 
     public static LocalStack start(Path dataDir, LeadflowService... services) {
+        return start(dataDir, DEFAULT_SENDER_POOL, services);
+    }
+
+    /**
+     * @param fromNumbers the notifier's SMS sender pool: that many numbers, each paced like a US long
+     *                    code (1 segment/s, the notifier's default), as in production
+     */
+    public static LocalStack start(Path dataDir, int fromNumbers, LeadflowService... services) {
         deleteRecursively(dataDir);
         return LocalStack.builder(dataDir)
                 .sourceKey(LocalStack.DEMO_SOURCE_ID, LocalStack.randomSecret(24))
                 .services(services)
                 .serviceEnvironment(LeadflowService.LEAD_INTAKE, LoopbackLoadLimits.intakeEnvironment())
                 .serviceEnvironment(LeadflowService.NOTIFIER, Map.of(
-                        "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", STATUS_CALLBACK_BASE_URL))
+                        "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", STATUS_CALLBACK_BASE_URL,
+                        "LEADFLOW_NOTIFIER_SMS_PACING_ENABLED", "true",
+                        "LEADFLOW_NOTIFIER_SMS_FROM_NUMBERS", senderPool(fromNumbers)))
                 .start();
+    }
+
+    /** +1 415 700 0000 onwards: the sink accepts any sender. */
+    static String senderPool(int size) {
+        return IntStream.range(0, size).mapToObj(i -> String.format(Locale.ROOT, "+1415700%04d", i))
+                .collect(Collectors.joining(","));
     }
 
     public static URI intakeUri(LocalStack stack) {

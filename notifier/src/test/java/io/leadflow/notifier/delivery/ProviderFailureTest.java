@@ -188,7 +188,7 @@ class ProviderFailureTest extends DeliveryTestSupport {
         assertThat(providers.jsonPath().getString("checks[0].data.sms")).isEqualTo("circuit open");
         assertThat(providers.jsonPath().getString("checks[0].data.email")).isEqualTo("answering");
         // the circuit reopens on each failed trial call during the outage; a slow scrape may end in between
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).pollInSameThread()
                 .until(() -> given().get("/q/metrics").asString().contains("leadflow_provider_up{provider=\"sms\"} 0.0"));
         assertThat(given().get("/q/health/ready").statusCode()).isEqualTo(200);
     }
