@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.contracts.Audience;
@@ -17,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Speed to first touch = the provider accepting the lead's first SMS or email minus receivedAt;
  * speed to rep alert likewise for the first alert. The earliest acceptance wins, whatever order
- * the results arrive in; the histograms count each lead once, when its first acceptance arrives.
+ * the results arrive in; the histograms count each lead once, when its first acceptance commits.
  */
 @ApplicationScoped
 public class SpeedToLeadRecorder {
@@ -29,10 +32,12 @@ public class SpeedToLeadRecorder {
 
     private final EntityManager entityManager;
     private final MeterRegistry meters;
+    private final TransactionSynchronizationRegistry transactions;
 
-    SpeedToLeadRecorder(EntityManager entityManager, MeterRegistry meters) {
+    SpeedToLeadRecorder(EntityManager entityManager, MeterRegistry meters, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.meters = meters;
+        this.transactions = transactions;
     }
 
     public void record(Touch touch, Instant acceptedAt) {
@@ -49,13 +54,26 @@ public class SpeedToLeadRecorder {
         Lead lead = Lead.findById(inquiryId);
         Duration speed = Duration.between(lead.receivedAt, acceptedAt);
         if (update(atColumn, speedColumn, atColumn + " is null", inquiryId, acceptedAt, speed) == 1) {
-            Timer.builder(metric)
+            Timer timer = Timer.builder(metric)
                     .description("From intake receiving the lead to the provider accepting the message")
                     .tag("source", lead.sourceId)
                     .tag("channel", touch.channel.name().toLowerCase(Locale.ROOT))
                     .serviceLevelObjectives(SLO_BUCKETS)
-                    .register(meters)
-                    .record(speed);
+                    .register(meters);
+            // counted with the row's commit: a result whose transaction rolls back is retried, and
+            // would count twice in the histogram, once in the table (the ops board)
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        timer.record(speed);
+                    }
+                }
+            });
         } else {
             update(atColumn, speedColumn, atColumn + " > :at", inquiryId, acceptedAt, speed);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param leadsReceived      every lead the engine has registered, ever (moves by one per lead)
  * @param leadsPerMinute     by source, averaged over the last 5 minutes
- * @param speedToFirstTouch  by window ({@code 5m}, {@code 1h}, {@code 1d})
+ * @param speedToFirstTouch  by window ({@code 5m}, {@code 1h}, {@code 1d}), of every source or of the one asked for
  * @param touchesLastHour    touches whose status changed in the last hour, by channel, status and reason
  */
 public record OpsBoard(

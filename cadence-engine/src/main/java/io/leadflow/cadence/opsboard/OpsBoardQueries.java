@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.leadflow.cadence.EngineConfig;
@@ -42,12 +45,14 @@ class OpsBoardQueries {
         return perMinute;
     }
 
+    /** Over every source, or over one source when {@code source} is given. */
     @Transactional
-    Map<String, OpsBoard.Percentiles> speedToFirstTouch(Instant now) {
+    Map<String, OpsBoard.Percentiles> speedToFirstTouch(Instant now, Optional<String> source) {
+        String values = "select speed_to_first_touch_ms from lead where received_at > ?1 and speed_to_first_touch_ms is not null"
+                + (source.isPresent() ? " and source_id = ?2" : "");
         Map<String, OpsBoard.Percentiles> byWindow = new LinkedHashMap<>();
-        WINDOWS.forEach((name, window) -> byWindow.put(name, percentiles(
-                "select speed_to_first_touch_ms from lead where received_at > ?1 and speed_to_first_touch_ms is not null",
-                Timestamp.from(now.minus(window)))));
+        WINDOWS.forEach((name, window) -> byWindow.put(name, percentiles(values,
+                Stream.concat(Stream.of(Timestamp.from(now.minus(window))), source.stream()).toArray())));
         return byWindow;
     }
 
@@ -107,14 +112,17 @@ class OpsBoardQueries {
         return ((Number) value).longValue();
     }
 
-    private OpsBoard.Percentiles percentiles(String valuesQuery, Timestamp since) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        select count(v), percentile_cont(0.5) within group (order by v),
-                               percentile_cont(0.9) within group (order by v),
-                               percentile_cont(0.99) within group (order by v)
-                        from (%s) as window_values(v)""".formatted(valuesQuery))
-                .setParameter(1, since)
-                .getSingleResult();
+    /** {@code parameters} are the values query's, in order ({@code ?1}, {@code ?2}…). */
+    private OpsBoard.Percentiles percentiles(String valuesQuery, Object... parameters) {
+        Query query = entityManager.createNativeQuery("""
+                select count(v), percentile_cont(0.5) within group (order by v),
+                       percentile_cont(0.9) within group (order by v),
+                       percentile_cont(0.99) within group (order by v)
+                from (%s) as window_values(v)""".formatted(valuesQuery));
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        Object[] row = (Object[]) query.getSingleResult();
         return new OpsBoard.Percentiles(((Number) row[0]).longValue(), roundedOrNull(row[1]), roundedOrNull(row[2]), roundedOrNull(row[3]));
     }
 
