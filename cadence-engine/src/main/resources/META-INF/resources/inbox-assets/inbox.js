@@ -6,6 +6,7 @@
   var live = document.getElementById('live');
   var alertsButton = document.getElementById('alerts');
   var audio = null;
+  var ALERTS_KEY = 'leadflow.inbox.alerts';
 
   function localTimes(root) {
     root.querySelectorAll('time[datetime]').forEach(function (el) {
@@ -37,8 +38,13 @@
   function announce(name) {
     live.textContent = 'New lead: ' + name;
     beep();
-    if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
-      new Notification('New lead: ' + name, { tag: 'leadflow-inbox' });
+    // the card and the beep tell a rep looking at the page; a notification reaches one who is not
+    if ('Notification' in window && Notification.permission === 'granted' && (document.hidden || !document.hasFocus())) {
+      try {
+        new Notification('New lead: ' + name, { tag: 'leadflow-inbox' });
+      } catch (e) {
+        // Chrome on Android only notifies through a service worker; the card and the beep remain
+      }
     }
   }
 
@@ -59,13 +65,26 @@
     tick();
   }
 
+  function turnOnAlerts() {
+    if (window.AudioContext && !audio) { audio = new AudioContext(); }
+    if (audio && audio.state === 'suspended') { audio.resume(); }
+    if ('Notification' in window && Notification.permission === 'default') { Notification.requestPermission(); }
+    alertsButton.hidden = true;
+    try { localStorage.setItem(ALERTS_KEY, 'on'); } catch (e) { /* private mode: asked again next time */ }
+  }
+
   if (alertsButton && ('Notification' in window || window.AudioContext)) {
-    alertsButton.hidden = false;
-    alertsButton.addEventListener('click', function () {
-      if (window.AudioContext && !audio) { audio = new AudioContext(); }
-      if ('Notification' in window && Notification.permission === 'default') { Notification.requestPermission(); }
-      alertsButton.hidden = true;
-    });
+    alertsButton.addEventListener('click', turnOnAlerts);
+    var turnedOn = false;
+    try { turnedOn = localStorage.getItem(ALERTS_KEY) === 'on'; } catch (e) { /* as never asked */ }
+    if (turnedOn) {
+      // a reload (after an interruption) keeps the rep's choice; browsers play sound only after a
+      // tap on the page, so the first tap anywhere wakes the sound up again
+      document.addEventListener('pointerdown', turnOnAlerts, { once: true });
+      if (window.AudioContext) { audio = new AudioContext(); }
+    } else {
+      alertsButton.hidden = false;
+    }
   }
 
   localTimes(document);
@@ -82,6 +101,8 @@
         var card = document.getElementById('lead-' + event.leadId);
         if (card) { card.remove(); }
       }
+      // the engine lost track of other instances' routings for a while (a database restart)
+      if (event.type === 'reload') { location.reload(); }
       if (event.type === 'listening') {
         // back after an interruption: leads routed meanwhile were not heard, so redraw the list
         if (interrupted) { location.reload(); }

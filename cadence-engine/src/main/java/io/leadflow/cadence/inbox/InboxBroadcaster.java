@@ -1,6 +1,5 @@
 package io.leadflow.cadence.inbox;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,28 +12,44 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
- * Tells the open inboxes of this engine instance about leads routed here, once the routing has
- * committed. With several engine instances a rep connected to one does not hear about leads another
- * routed (until the page reloads); that needs a shared channel (a Kafka topic or PostgreSQL NOTIFY).
+ * Tells the open inboxes of this engine instance about every lead routed: here, once the routing has
+ * committed; on another instance, as {@link RoutedLeadListener} hears it.
  */
 @ApplicationScoped
 public class InboxBroadcaster {
 
-    private final Set<MultiEmitter<? super Optional<LeadRouted>>> listeners = ConcurrentHashMap.newKeySet();
-
     /**
-     * Every lead routed from now on. The stream starts with an empty item as soon as it listens, so
-     * a client knows from when on it hears every lead.
+     * What an open inbox hears: {@code listening} (from now on it hears every lead), {@code lead}
+     * (with the routing) or {@code reload} (some routings went unheard).
      */
-    Multi<Optional<LeadRouted>> listen() {
+    record Heard(String type, LeadRouted routed) {
+
+        static final Heard LISTENING = new Heard("listening", null);
+        static final Heard MISSED_SOME = new Heard("reload", null);
+    }
+
+    private final Set<MultiEmitter<? super Heard>> listeners = ConcurrentHashMap.newKeySet();
+
+    /** Every lead routed from now on, after a first {@code listening}. */
+    Multi<Heard> listen() {
         return Multi.createFrom().emitter(emitter -> {
             listeners.add(emitter);
             emitter.onTermination(() -> listeners.remove(emitter));
-            emitter.emit(Optional.empty());
+            emitter.emit(Heard.LISTENING);
         });
     }
 
     void onRouted(@Observes(during = TransactionPhase.AFTER_SUCCESS) LeadRouted routed) {
-        listeners.forEach(listener -> listener.emit(Optional.of(routed)));
+        deliver(routed);
+    }
+
+    void deliver(LeadRouted routed) {
+        Heard heard = new Heard("lead", routed);
+        listeners.forEach(listener -> listener.emit(heard));
+    }
+
+    /** Tells every open inbox to redraw: routings may have gone unheard. */
+    void missedSome() {
+        listeners.forEach(listener -> listener.emit(Heard.MISSED_SOME));
     }
 }

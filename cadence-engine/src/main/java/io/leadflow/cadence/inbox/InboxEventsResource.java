@@ -30,8 +30,9 @@ public class InboxEventsResource {
 
     /**
      * @param type {@code listening} (first, once the stream hears every new lead), {@code lead} (new
-     *             or changed: its line replaces the old one), {@code gone} (another rep claimed it) or
-     *             {@code heartbeat} (every 25 s, nothing to do)
+     *             or changed: its line replaces the old one), {@code gone} (another rep claimed it),
+     *             {@code reload} (leads may have gone unheard: redraw the list) or {@code heartbeat}
+     *             (every 25 s, nothing to do)
      * @param html the lead's inbox line, rendered and escaped by the server
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,8 +40,8 @@ public class InboxEventsResource {
 
         static final InboxEvent HEARTBEAT = new InboxEvent("heartbeat", null, null, null);
 
-        static InboxEvent listening() {
-            return new InboxEvent("listening", null, null, null);
+        static InboxEvent of(String type) {
+            return new InboxEvent(type, null, null, null);
         }
 
         static InboxEvent gone(UUID leadId) {
@@ -71,7 +72,7 @@ public class InboxEventsResource {
         Multi<InboxEvent> leads = broadcaster.listen()
                 // the routing thread only hands over; the lead is read on a worker
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(routed -> routed.isEmpty() ? InboxEvent.listening() : event(routed.get().leadId(), signedIn(session)));
+                .map(heard -> heard.routed() == null ? InboxEvent.of(heard.type()) : event(heard.routed().leadId(), signedIn(session)));
         // proxies close a connection that stays quiet for a minute or so
         Multi<InboxEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT).onOverflow().drop()
                 .map(tick -> InboxEvent.HEARTBEAT);

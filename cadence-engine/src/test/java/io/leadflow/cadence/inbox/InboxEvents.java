@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -40,12 +42,22 @@ final class InboxEvents implements AutoCloseable, Flow.Subscriber<String> {
 
     /** The first {@code data:} line containing the text, within the bound. */
     String awaitData(String text, Duration bound) {
+        List<String> data = dataUntil(text, bound);
+        return data.get(data.size() - 1);
+    }
+
+    /** Every {@code data:} line up to and including the first one containing the text, within the bound. */
+    List<String> dataUntil(String text, Duration bound) {
+        List<String> data = new ArrayList<>();
         Instant deadline = Instant.now().plus(bound);
         try {
             while (Instant.now().isBefore(deadline)) {
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith("data:") && line.contains(text)) {
-                    return line;
+                if (line != null && line.startsWith("data:")) {
+                    data.add(line);
+                    if (line.contains(text)) {
+                        return data;
+                    }
                 }
             }
         } catch (InterruptedException e) {
