@@ -1,9 +1,12 @@
 package io.leadflow.cadence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -13,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -31,11 +35,18 @@ public final class KafkaTestClient {
     }
 
     public static void send(String topic, UUID leadId, Object event) {
+        send(topic, leadId, event, Map.of());
+    }
+
+    /** With these record headers, e.g. the {@code traceparent} a traced producer would set. */
+    public static void send(String topic, UUID leadId, Object event, Map<String, String> headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackTestResource.kafkaBootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, leadId.toString(), JSON.writeValueAsString(event))).get();
+            var record = new ProducerRecord<>(topic, leadId.toString(), JSON.writeValueAsString(event));
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         } catch (Exception e) {
@@ -53,6 +64,7 @@ public final class KafkaTestClient {
         private final KafkaConsumer<String, String> consumer;
         private final Class<T> type;
         private final List<T> seen = new ArrayList<>();
+        private final Map<T, String> traceparents = new HashMap<>();
 
         private TopicReader(String topic, Class<T> type) {
             this.type = type;
@@ -73,12 +85,22 @@ public final class KafkaTestClient {
         public List<T> poll() {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 try {
-                    seen.add(JSON.readValue(record.value(), type));
+                    T value = JSON.readValue(record.value(), type);
+                    seen.add(value);
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (traceparent != null) {
+                        traceparents.put(value, new String(traceparent.value(), StandardCharsets.UTF_8));
+                    }
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("Not a " + type.getSimpleName() + ": " + record.value(), e);
                 }
             }
             return List.copyOf(seen);
+        }
+
+        /** The {@code traceparent} header of a record read so far. */
+        public Optional<String> traceparentOf(T value) {
+            return Optional.ofNullable(traceparents.get(value));
         }
 
         @Override

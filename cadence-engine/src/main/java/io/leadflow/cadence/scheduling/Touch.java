@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.leadflow.cadence.window.ContactWindowPolicy;
@@ -79,6 +80,16 @@ public class Touch extends PanacheEntityBase {
 
     @Column(name = "provider_message_id")
     public String providerMessageId;
+
+    /** The trace of the work that planned this touch, which its dispatch continues. */
+    public String traceparent;
+
+    @PrePersist
+    void rememberTrace() {
+        if (traceparent == null) {
+            traceparent = TouchTraces.current();
+        }
+    }
 
     /**
      * Sets when the touch is due: SMS and calls to the lead inside the lead's contact window (saying

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,10 +97,12 @@ public class TouchDispatcher {
             return 0;
         }
         List<Uni<Void>> acks = new ArrayList<>(claimed.size());
+        Map<UUID, String> traces = new HashMap<>();
+        claimed.stream().filter(touch -> touch.traceparent != null).forEach(touch -> traces.put(touch.id, touch.traceparent));
         for (TouchDue touchDue : assembler.assemble(claimed)) {
             MutinyEmitter<TouchDue> emitter = touchDue.firstTouch() ? priority : regular;
-            acks.add(emitter.sendMessage(
-                    CloudEventMessages.of(touchDue, touchDue.leadId(), UUID.randomUUID(), EventTypes.TOUCH_DUE)));
+            acks.add(emitter.sendMessage(TouchTraces.continuing(traces.get(touchDue.touchId()),
+                    CloudEventMessages.of(touchDue, touchDue.leadId(), UUID.randomUUID(), EventTypes.TOUCH_DUE))));
         }
         Uni.join().all(acks).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
         // one statement for the batch; the claimed entities are not used after this
