@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,15 +28,37 @@ import io.leadflow.localstack.LocalStack;
 class RepInboxBrowserIT {
 
     private static final Duration LIVE_BOUND = Duration.ofSeconds(10);
+    /** Records the inbox's alerts: the beep's oscillator starting, and each browser notification. */
+    private static final String ALERT_SPIES = """
+            window.leadflowAlerts = [];
+            const RealNotification = window.Notification;
+            window.Notification = class extends RealNotification {
+              constructor(title, options) {
+                window.leadflowAlerts.push('notification: ' + title);
+                super(title, options);
+              }
+            };
+            const startSound = OscillatorNode.prototype.start;
+            OscillatorNode.prototype.start = function (...args) {
+              // the page says which lead in its status line just before it beeps
+              window.leadflowAlerts.push('sound: ' + document.getElementById('live').textContent);
+              return startSound.apply(this, args);
+            };
+            // the rep is looking at another window when the lead comes in
+            document.hasFocus = () => false;
+            """;
 
     @Test
     void shouldShowANewLeadLiveAndLetTheRepClaimItAndLogTheCall() throws Exception {
         try (PhoneBrowser browser = PhoneBrowser.open()) {
             Page page = browser.newPage();
+            page.context().grantPermissions(List.of("notifications"));
+            page.addInitScript(ALERT_SPIES);
             signIn(page, LocalStack.DEMO_REP_EMAIL);
 
             Locator leads = page.locator("#leads");
             await().atMost(LIVE_BOUND).until(() -> "true".equals(leads.getAttribute("data-live")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on alerts for new leads")).click();
             page.evaluate("window.leadflowNoReloadMarker = true");
 
             TestLead lead = TestLead.withSmsConsent("Inbox", true);
@@ -44,6 +67,10 @@ class RepInboxBrowserIT {
             Locator card = leads.locator("li.card", new Locator.LocatorOptions().setHasText(lead.lastName()));
             await().atMost(LIVE_BOUND).until(() -> card.count() == 1);
             assertThat(page.evaluate("window.leadflowNoReloadMarker")).as("the page was not reloaded").isEqualTo(true);
+            // other tests' leads may come and go meanwhile: only this lead's alerts count
+            assertThat(((List<?>) page.evaluate("window.leadflowAlerts")).stream().map(String::valueOf)
+                    .filter(alert -> alert.contains(lead.lastName())).map(alert -> alert.replaceFirst(":.*", "")))
+                    .as("alerts when the card appeared").containsExactly("sound", "notification");
             assertThat(card.textContent()).contains("We are relocating in June");
             PhoneBrowser.screenshot(page, "rep-inbox");
 
