@@ -15,6 +15,7 @@ import io.leadflow.contracts.LeadReceived.Interest;
 import io.leadflow.intake.normalize.Emails;
 import io.leadflow.intake.normalize.NormalizedPhone;
 import io.leadflow.intake.normalize.PhoneNormalizer;
+import io.leadflow.intake.normalize.PostalCodes;
 import io.leadflow.intake.normalize.TimeZoneResolver;
 import io.leadflow.intake.problem.FieldError;
 import io.leadflow.intake.source.SourceSettings;
@@ -79,7 +80,8 @@ public class LeadService {
                 request.message(),
                 interest(request.interest()),
                 nullIfEmpty(request.utm()),
-                consent(request.consent(), submission));
+                consent(request.consent(), submission),
+                PostalCodes.normalize(request.postalCode(), source.defaultCountry()).orElse(null));
     }
 
     private static String fullName(LeadRequest request) {
