@@ -42,11 +42,13 @@ public class LeadWindows {
                 .reduce((a, b) -> a + ";" + b).orElseThrow();
         lead.locationBasis = location.basis();
         if (location.ambiguous()) {
-            ContactWindow today = policy.place(lead.receivedAt.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant(),
+            // in the first place's zone: the lead's own when it is one of the places
+            ZoneId shown = location.places().get(0).zone();
+            ContactWindow today = policy.place(lead.receivedAt.atZone(shown).toLocalDate().atStartOfDay(shown).toInstant(),
                     whereFor(lead)).window();
             lead.locationBasis += ": texts and calls only when " + (location.places().size() == 2 ? "both are" : "all are")
-                    + " open, " + local(today.notBefore(), zone) + "–" + local(today.notAfter(), zone) + " " + zone.getId()
-                    + " on " + today.notBefore().atZone(zone).toLocalDate();
+                    + " open, " + local(today.notBefore(), shown) + "–" + local(today.notAfter(), shown) + " " + shown.getId()
+                    + " on " + today.notBefore().atZone(shown).toLocalDate();
         }
     }
 

@@ -2,6 +2,7 @@ package io.leadflow.intake.normalize;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.leadflow.contracts.LeadReceived.PostalCode;
@@ -17,8 +18,15 @@ public final class PostalCodes {
     private static final Pattern OTHER = Pattern.compile("[A-Z0-9]+([ -][A-Z0-9]+)*");
     private static final int OTHER_MIN = 2;
     private static final int OTHER_MAX = 10;
+    /** Names forms and platforms give a postal code question, letters only: {@code ZIP Code}, {@code post_code}. */
+    private static final Set<String> ANSWER_NAMES = Set.of("postalcode", "zip", "zipcode", "postcode", "zippostalcode");
 
     private PostalCodes() {
+    }
+
+    /** Whether a custom answer's name is a postal code question, e.g. {@code ZIP code} or {@code post_code}. */
+    public static boolean isAnswerName(String name) {
+        return ANSWER_NAMES.contains(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
     }
 
     public static boolean isValid(String raw, String country) {

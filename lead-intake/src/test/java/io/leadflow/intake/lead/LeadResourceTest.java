@@ -116,6 +116,23 @@ class LeadResourceTest extends PublishingTest {
     }
 
     @Test
+    void shouldTakeAZipAnswerAsThePostalCodeOnlyWhenItReadsAsOne() throws Exception {
+        Map<TopicPartition, Long> before = topic.endOffsets();
+
+        String zipAnswer = post(WEBSITE_KEY, """
+                {"fullName": "Ana Ruiz", "email": "ana@example.com", "interest": {"custom": {"ZIP code": "75001"}}}
+                """).statusCode(202).extract().path("leadId");
+        String badZip = post(WEBSITE_KEY, """
+                {"fullName": "Bo Chen", "email": "bo@example.com", "interest": {"custom": {"zip": "near the lake"}}}
+                """).statusCode(202).extract().path("leadId");
+
+        Map<String, LeadReceived> events = eventsById(topic.recordsSince(before));
+        assertThat(events.get(zipAnswer).postalCode()).isEqualTo(new LeadReceived.PostalCode("75001", "US"));
+        assertThat(events.get(badZip).postalCode()).isNull();
+        assertThat(events.get(badZip).interest().custom()).containsEntry("zip", "near the lake");
+    }
+
+    @Test
     void shouldKeepALeadWithAnEmailWhosePhoneCannotBeReadWithTheSourceCountryAndFlagThePhone() throws Exception {
         Map<TopicPartition, Long> before = topic.endOffsets();
 

@@ -20,6 +20,12 @@ class PostalCodesTest {
         assertThat(PostalCodes.normalize(raw, country)).contains(new PostalCode(code, country));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "ZIP code, true", "post_code, true", "postalCode, true", "Zip/Postal Code, true", "zone, false" })
+    void shouldKnowAPostalCodeQuestionByItsName(String name, boolean postalCode) {
+        assertThat(PostalCodes.isAnswerName(name)).isEqualTo(postalCode);
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({
             "7500, US", "750011, US", "75001-12, US", "ABCDE, US", "75001 1234, US",
