@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param receivedAt when intake received the request; speed to lead is measured from here
  * @param test       a test lead is stored and shown but never messages anyone
+ * @param postalCode where the lead lives, when the form asked; absent in events from before it was a field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -25,7 +26,14 @@ public record LeadReceived(
         String message,
         Interest interest,
         Map<String, String> utm,
-        Consent consent) {
+        Consent consent,
+        PostalCode postalCode) {
+
+    /** A lead without a postal code, as every event before it was a field. */
+    public LeadReceived(UUID leadId, String sourceId, Instant receivedAt, boolean test, Contact contact,
+            LeadTimeZone timeZone, String message, Interest interest, Map<String, String> utm, Consent consent) {
+        this(leadId, sourceId, receivedAt, test, contact, timeZone, message, interest, utm, consent, null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -42,6 +50,14 @@ public record LeadReceived(
     /** @param basis where the zone came from: {@code form}, {@code phone} or {@code default} */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record LeadTimeZone(String id, String basis) {
+    }
+
+    /**
+     * @param code    normalized: upper case, single spaces; a US ZIP as {@code 12345} or {@code 12345-6789}
+     * @param country the ISO 3166 country intake read it for (the source's default country), e.g. {@code US}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PostalCode(String code, String country) {
     }
 
     /** What the lead told us they want; {@code custom} holds answers to questions we have no field for. */

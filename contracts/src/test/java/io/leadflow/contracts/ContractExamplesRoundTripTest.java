@@ -59,6 +59,18 @@ class ContractExamplesRoundTripTest {
         assertThat(touch.window().contains(touch.dueAt())).isTrue();
     }
 
+    @Test
+    void shouldReadALeadFromBeforeThePostalCodeWasAField() throws IOException {
+        var withoutPostalCode = (com.fasterxml.jackson.databind.node.ObjectNode) readExample("lead.received.v1.json");
+        withoutPostalCode.remove("postalCode");
+
+        LeadReceived lead = mapper.treeToValue(withoutPostalCode, LeadReceived.class);
+
+        assertThat(lead.postalCode()).isNull();
+        assertThat(lead.contact().phoneE164()).isEqualTo("+14155550123");
+        assertThat(mapper.valueToTree(lead).has("postalCode")).as("an absent postal code is not written").isFalse();
+    }
+
     private JsonNode readExample(String name) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/examples/" + name)) {
             assertThat(in).as("example %s", name).isNotNull();

@@ -52,9 +52,28 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "time_zone_basis")
     public String timeZoneBasis;
 
-    /** Two-letter US state of the phone's area code, for that state's contact hours; null if unknown. */
+    /** Two-letter US state every location candidate agrees on, for that state's contact hours; null if unknown. */
     @Column(name = "us_state")
     public String usState;
+
+    /** Normalized by intake, e.g. {@code 75001}; null when the lead gave none. */
+    @Column(name = "postal_code")
+    public String postalCode;
+
+    /** ISO 3166 country the postal code was read for, e.g. {@code US}. */
+    @Column(name = "postal_country")
+    public String postalCountry;
+
+    /**
+     * Where the lead may be, {@code ;}-separated {@code zone [state]}: several when the location is ambiguous, and
+     * SMS and calls then go only when every place's window is open. Null on leads from before it was kept.
+     */
+    @Column(name = "contact_places")
+    public String contactPlaces;
+
+    /** What told us where the lead is, and the hours that follow when it was ambiguous; for the timeline. */
+    @Column(name = "location_basis")
+    public String locationBasis;
 
     public String message;
 

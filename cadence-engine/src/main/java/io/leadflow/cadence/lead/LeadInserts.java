@@ -23,9 +23,10 @@ class LeadInserts {
         return entityManager.unwrap(Session.class).createNativeMutationQuery("""
                 insert into lead (id, source_id, received_at, ingested_at, is_test, first_name, full_name, email,
                                   phone_e164, time_zone, time_zone_basis, message, interest_json, sms_consent,
-                                  email_consent)
+                                  email_consent, postal_code, postal_country)
                 values (:id, :sourceId, :receivedAt, :ingestedAt, :test, :firstName, :fullName, :email,
-                        :phone, :timeZone, :timeZoneBasis, :message, :interestJson, :smsConsent, :emailConsent)
+                        :phone, :timeZone, :timeZoneBasis, :message, :interestJson, :smsConsent, :emailConsent,
+                        :postalCode, :postalCountry)
                 on conflict (id) do nothing""")
                 .setParameter("id", lead.id)
                 .setParameter("sourceId", lead.sourceId)
@@ -42,6 +43,8 @@ class LeadInserts {
                 .setParameter("interestJson", lead.interestJson, String.class)
                 .setParameter("smsConsent", lead.smsConsent)
                 .setParameter("emailConsent", lead.emailConsent)
+                .setParameter("postalCode", lead.postalCode, String.class)
+                .setParameter("postalCountry", lead.postalCountry, String.class)
                 .executeUpdate() == 1;
     }
 }

@@ -29,7 +29,7 @@ import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.cadence.scheduling.TouchState;
 import io.leadflow.cadence.settings.CadenceSettings;
 import io.leadflow.cadence.settings.CadenceSettingsService;
-import io.leadflow.cadence.window.UsStates;
+import io.leadflow.cadence.window.LeadWindows;
 import io.leadflow.contracts.LeadReceived;
 
 /** Stores a new lead, its rep and its whole cadence in one transaction. */
@@ -46,11 +46,12 @@ public class LeadRegistration {
     private final CadencePlanner planner;
     private final ObjectMapper objectMapper;
     private final Event<LeadRouted> routed;
+    private final LeadWindows windows;
     private final Clock clock;
 
     LeadRegistration(LeadInserts inserts, CadenceSettingsService settings, PlaybookCatalog playbooks,
             TeamRouter router, ReturningLeads returningLeads, CadencePlanner planner, ObjectMapper objectMapper, Event<LeadRouted> routed,
-            Clock clock) {
+            LeadWindows windows, Clock clock) {
         this.inserts = inserts;
         this.settings = settings;
         this.playbooks = playbooks;
@@ -59,6 +60,7 @@ public class LeadRegistration {
         this.planner = planner;
         this.objectMapper = objectMapper;
         this.routed = routed;
+        this.windows = windows;
         this.clock = clock;
     }
 
@@ -78,13 +80,13 @@ public class LeadRegistration {
         if (cameBackAlert.isPresent()) {
             return dueNow(cameBackAlert.get(), now);
         }
-        lead.usState = UsStates.ofPhone(lead.phoneE164).orElse(null);
+        windows.locate(lead);
         CadenceSettings source = settings.forSource(lead.sourceId);
         Playbook playbook = Optional.ofNullable(source.playbookId()).flatMap(playbooks::latest)
                 .orElseGet(playbooks::defaultPlaybook);
         LeadEvent.of(lead.id, now, "settings", "engine",
                 source.describe() + "; playbook " + playbook.id() + " version " + playbook.version()).persist();
-        Optional<RepPicks.Pick> pick = router.route(source, LeadFacts.of(event.sourceId(), event.interest()), now);
+        Optional<RepPicks.Pick> pick = router.route(source, LeadFacts.of(event), now);
         Optional<Rep> rep = pick.map(RepPicks.Pick::rep);
         lead.routingReason = pick.map(RepPicks.Pick::reason)
                 .orElse(source.routing().wireName() + ": nobody in team " + source.teamId() + " to take it");
@@ -125,6 +127,10 @@ public class LeadRegistration {
         lead.interestJson = interestJson(event.interest());
         lead.smsConsent = event.consent() != null && event.consent().sms();
         lead.emailConsent = event.consent() != null && event.consent().email();
+        if (event.postalCode() != null) {
+            lead.postalCode = event.postalCode().code();
+            lead.postalCountry = event.postalCode().country();
+        }
         return lead;
     }
 

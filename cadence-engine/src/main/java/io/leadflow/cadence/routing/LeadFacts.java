@@ -8,14 +8,21 @@ import java.util.Map;
 import io.leadflow.contracts.LeadReceived;
 
 /**
- * What routing rules look at. The postal code is not a field of leads.received: forms send it as a
- * custom answer ({@code postalCode}, {@code zip}, {@code zipCode}, {@code postcode}, any case or separator).
+ * What routing rules look at. The postal code is the lead's {@code postalCode}; for a lead without one (events
+ * from before it was a field, platform webhooks) a custom answer {@code postalCode}, {@code zip}, {@code zipCode}
+ * or {@code postcode} (any case or separator).
  *
  * @param interests the lead's community and product, when given
  */
 public record LeadFacts(String sourceId, String postalCode, List<String> interests) {
 
     private static final List<String> POSTAL_KEYS = List.of("postalcode", "zip", "zipcode", "postcode");
+
+    public static LeadFacts of(LeadReceived lead) {
+        LeadFacts facts = of(lead.sourceId(), lead.interest());
+        return lead.postalCode() == null ? facts
+                : new LeadFacts(facts.sourceId(), normalized(lead.postalCode().code()), facts.interests());
+    }
 
     public static LeadFacts of(String sourceId, LeadReceived.Interest interest) {
         if (interest == null) {
@@ -37,7 +44,12 @@ public record LeadFacts(String sourceId, String postalCode, List<String> interes
         }
         return custom.entrySet().stream()
                 .filter(answer -> POSTAL_KEYS.contains(answer.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")))
-                .map(answer -> answer.getValue().replaceAll("\\s", "").toUpperCase(Locale.ROOT))
+                .map(answer -> normalized(answer.getValue()))
                 .findFirst().orElse(null);
+    }
+
+    /** As rules compare postal codes: no spaces, upper case. */
+    private static String normalized(String postalCode) {
+        return postalCode.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 }

@@ -102,7 +102,7 @@ public class Touch extends PanacheEntityBase {
             windowNotBefore = placement.window().notBefore();
             windowNotAfter = placement.window().notAfter();
             if (placement.moved()) {
-                statusReason = "outside the contact window" + (where.usState() == null ? "" : " (" + where.usState() + " hours)")
+                statusReason = "outside the contact window" + (where.hours().isEmpty() ? "" : " (" + where.hours() + ")")
                         + " or a holiday; moved to " + placement.due();
             }
         } else {

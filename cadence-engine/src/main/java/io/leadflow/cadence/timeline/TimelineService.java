@@ -45,7 +45,8 @@ public class TimelineService {
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(TimelineEntry.of(lead.receivedAt, "received", null,
                 "from source " + lead.sourceId + "; time zone " + lead.timeZone + " (" + lead.timeZoneBasis + ")"
-                        + (lead.usState == null ? "" : "; US state " + lead.usState + " (phone area code), its contact hours apply")));
+                        + (lead.locationBasis != null ? "; " + lead.locationBasis
+                                : lead.usState == null ? "" : "; US state " + lead.usState + " (phone area code), its contact hours apply")));
         LeadTimeline.AssignedRep assignedRep = null;
         if (lead.assignedRepId != null) {
             Rep rep = Rep.findById(lead.assignedRepId);

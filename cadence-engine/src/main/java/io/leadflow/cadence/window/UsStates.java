@@ -1,7 +1,6 @@
 package io.leadflow.cadence.window;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -10,15 +9,10 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
 
 /**
- * The US state of a phone number's area code (libphonenumber's offline geocoder), for the states
- * whose contact hours are stricter. The geocoder answers a state name ("Florida") or a place with
- * the state's code ("Miami, FL").
+ * The US state of a phone number's area code (libphonenumber's offline geocoder). The geocoder answers
+ * a state name ("Florida") or a place with the state's code ("Miami, FL").
  */
 public final class UsStates {
-
-    private static final Map<String, String> NAMES = Map.of(
-            "Florida", "FL", "Oklahoma", "OK", "Maryland", "MD", "Mississippi", "MS", "New Jersey", "NJ",
-            "Connecticut", "CT", "Texas", "TX");
 
     private UsStates() {
     }
@@ -48,6 +42,6 @@ public final class UsStates {
         if (comma >= 0 && place.length() - comma == 4) {
             return Optional.of(place.substring(comma + 2).toUpperCase(Locale.ROOT));
         }
-        return Optional.ofNullable(NAMES.get(place.trim()));
+        return UsPlaces.table().stateNamed(place.trim());
     }
 }

@@ -33,6 +33,14 @@ public final class TestLeads {
         return withContact(smsConsent, sourceId, contact);
     }
 
+    /** The same lead with a phone and a postal code of the given US places, e.g. {@code +13055550123} and {@code 75001}. */
+    public static LeadReceived at(LeadReceived lead, String phoneE164, String zip) {
+        var contact = new LeadReceived.Contact(lead.contact().fullName(), lead.contact().firstName(),
+                lead.contact().lastName(), lead.contact().email(), phoneE164, phoneE164, true);
+        return new LeadReceived(lead.leadId(), lead.sourceId(), lead.receivedAt(), lead.test(), contact, lead.timeZone(),
+                lead.message(), lead.interest(), lead.utm(), lead.consent(), new LeadReceived.PostalCode(zip, "US"));
+    }
+
     /** A lead of the given person: a second one within 30 days is merged into the first. */
     public static LeadReceived withContact(boolean smsConsent, String sourceId, LeadReceived.Contact contact) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadflow.cadence.lead.TestLeads;
 import io.leadflow.contracts.LeadReceived;
 
 class RepPicksTest {
@@ -110,6 +111,21 @@ class RepPicksTest {
         assertThat(south.describe()).isEqualTo("postal 331*, interest oak ridge");
         assertThat(new RoutingRule("100", null, null, UUID.randomUUID(), null).matches(lead)).isFalse();
         assertThat(new RoutingRule(null, null, null, null, "any").matches(LeadFacts.of("web", null))).isTrue();
+    }
+
+    @Test
+    void shouldRouteOnThePostalCodeFieldElseOnTheCustomAnswerOfAnOlderLead() {
+        LeadReceived older = TestLeads.inDaytime(true);
+        var zipAnswer = new LeadReceived.Interest("Oak Ridge", null, null, null, null, null, Map.of("zip", "10001"));
+        older = new LeadReceived(older.leadId(), older.sourceId(), older.receivedAt(), false, older.contact(),
+                older.timeZone(), null, zipAnswer, Map.of(), older.consent());
+        LeadReceived withField = TestLeads.at(older, "+13055550123", "33101-1234");
+        RoutingRule south = new RoutingRule("331", null, null, null, "south");
+
+        assertThat(LeadFacts.of(older).postalCode()).isEqualTo("10001");
+        assertThat(south.matches(LeadFacts.of(older))).isFalse();
+        assertThat(LeadFacts.of(withField).postalCode()).isEqualTo("33101-1234");
+        assertThat(south.matches(LeadFacts.of(withField))).isTrue();
     }
 
     private static Rep rep(String name, int weight) {

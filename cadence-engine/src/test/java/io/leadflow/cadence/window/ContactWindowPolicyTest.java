@@ -101,7 +101,7 @@ class ContactWindowPolicyTest {
     @Test
     void shouldSkipHolidaysLikeClosedHours() {
         Instant christmasEve = ZonedDateTime.of(2026, 12, 24, 21, 30, 0, 0, NEW_YORK).toInstant();
-        var where = new ContactWindowPolicy.Where(NEW_YORK, null,
+        var where = new ContactWindowPolicy.Where(NEW_YORK, (String) null,
                 Set.of(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26)));
 
         assertThat(withStates.place(christmasEve, where).due())

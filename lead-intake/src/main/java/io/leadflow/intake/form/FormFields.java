@@ -21,7 +21,7 @@ final class FormFields {
 
     private static final Set<String> CHECKED = Set.of("on", "yes", "true", "1");
     private static final Set<String> KNOWN = Set.of(TOKEN, HONEYPOT, "firstName", "lastName", "fullName", "name",
-            "email", "phone", "message", "timeZone", "community", "product", "homeSize", "budget", "timeline",
+            "email", "phone", "message", "timeZone", "postalCode", "community", "product", "homeSize", "budget", "timeline",
             "heardAbout", "smsConsent", "emailConsent", "pageUrl");
     /** Where a JSON path of the lead format came from on the form, for error messages that name the field. */
     private static final Map<String, String> FORM_NAME_OF = Map.of(
@@ -63,7 +63,7 @@ final class FormFields {
         String fullName = values.getOrDefault("fullName", values.get("name"));
         return new LeadRequest(
                 get("firstName"), get("lastName"), fullName, get("email"), get("phone"), get("message"),
-                get("timeZone"),
+                get("timeZone"), get("postalCode"),
                 new LeadRequest.InterestRequest(get("community"), get("product"), get("homeSize"), get("budget"),
                         get("timeline"), get("heardAbout"), custom),
                 utm,

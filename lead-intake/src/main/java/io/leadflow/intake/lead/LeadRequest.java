@@ -7,13 +7,15 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 
 import io.leadflow.intake.normalize.Emails;
+import io.leadflow.intake.normalize.ValidPostalCode;
 import io.leadflow.intake.normalize.ValidTimeZone;
 
 /**
  * The body of {@code POST /api/leads}: what a web form or lead-source webhook sends. Text is trimmed and
  * blank text counts as absent before validation runs. Unknown fields are ignored.
  *
- * @param timeZone an IANA zone id such as {@code America/Chicago}, when the form knows it
+ * @param timeZone   an IANA zone id such as {@code America/Chicago}, when the form knows it
+ * @param postalCode where the lead lives, a postal code of the source's default country
  * @param utm      campaign parameters of the page the form was on
  * @param test     a test lead is stored and shown but never messages anyone
  */
@@ -27,6 +29,7 @@ public record LeadRequest(
         @Size(max = 40) String phone,
         @Size(max = 2000) String message,
         @Size(max = 64) @ValidTimeZone String timeZone,
+        @Size(max = 20) @ValidPostalCode String postalCode,
         @Valid InterestRequest interest,
         @Size(max = 20) Map<@Size(max = 64) String, @Size(max = 500) String> utm,
         @Valid ConsentRequest consent,
@@ -40,6 +43,7 @@ public record LeadRequest(
         phone = Text.clean(phone);
         message = Text.clean(message);
         timeZone = Text.clean(timeZone);
+        postalCode = Text.clean(postalCode);
         utm = Text.clean(utm);
     }
 

@@ -12,9 +12,11 @@ import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.LeadReceived.Consent;
 import io.leadflow.contracts.LeadReceived.Contact;
 import io.leadflow.contracts.LeadReceived.Interest;
+import io.leadflow.contracts.LeadReceived.PostalCode;
 import io.leadflow.intake.normalize.Emails;
 import io.leadflow.intake.normalize.NormalizedPhone;
 import io.leadflow.intake.normalize.PhoneNormalizer;
+import io.leadflow.intake.normalize.PostalCodes;
 import io.leadflow.intake.normalize.TimeZoneResolver;
 import io.leadflow.intake.problem.FieldError;
 import io.leadflow.intake.source.SourceSettings;
@@ -79,7 +81,8 @@ public class LeadService {
                 request.message(),
                 interest(request.interest()),
                 nullIfEmpty(request.utm()),
-                consent(request.consent(), submission));
+                consent(request.consent(), submission),
+                postalCode(request, source.defaultCountry()).orElse(null));
     }
 
     private static String fullName(LeadRequest request) {
@@ -87,6 +90,21 @@ public class LeadService {
             return request.fullName();
         }
         return request.lastName() == null ? request.firstName() : request.firstName() + " " + request.lastName();
+    }
+
+    /**
+     * The postal code field, else a custom answer that is one (a form or platform asking "ZIP code" its own way):
+     * such an answer is taken only when it reads as a postal code, so a malformed one never refuses the lead.
+     */
+    private static Optional<PostalCode> postalCode(LeadRequest request, String country) {
+        if (request.postalCode() != null) {
+            return PostalCodes.normalize(request.postalCode(), country);
+        }
+        return Optional.ofNullable(request.interest()).map(LeadRequest.InterestRequest::custom).stream()
+                .flatMap(custom -> custom.entrySet().stream())
+                .filter(answer -> PostalCodes.isAnswerName(answer.getKey()))
+                .flatMap(answer -> PostalCodes.normalize(answer.getValue(), country).stream())
+                .findFirst();
     }
 
     private static Interest interest(LeadRequest.InterestRequest interest) {

@@ -34,6 +34,11 @@ public class PhoneNormalizer {
         this.defaultRegion = defaultRegion.trim().toUpperCase(Locale.ROOT);
     }
 
+    /** The configured country of leads whose source has none, e.g. {@code US}. */
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
     public static boolean isSupportedRegion(String region) {
         return region != null && PHONES.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
     }

@@ -101,8 +101,9 @@ final class PlatformAnswers {
                 ? new LeadRequest.ConsentRequest(smsConsent, emailConsent, consented ? consentText : null,
                         standard.get("pageUrl"))
                 : null;
+        // a platform's zip stays a custom answer: intake takes it as the postal code only when it reads as one
         return new LeadRequest(standard.get("firstName"), standard.get("lastName"), standard.get("fullName"),
-                standard.get("email"), standard.get("phone"), standard.get("message"), standard.get("timeZone"),
+                standard.get("email"), standard.get("phone"), standard.get("message"), standard.get("timeZone"), null,
                 new LeadRequest.InterestRequest(standard.get("community"), standard.get("product"),
                         standard.get("homeSize"), standard.get("budget"), standard.get("timeline"),
                         standard.get("heardAbout"), custom),

@@ -48,7 +48,7 @@ class LeadResourceTest extends PublishingTest {
 
         ValidatableResponse response = post(WEBSITE_KEY, """
                 {"firstName": "Maria", "lastName": "Lopez", "email": "  Maria.Lopez@Example.COM ",
-                 "phone": "(415) 555-0123", "message": "We are relocating in June.",
+                 "phone": "(415) 555-0123", "message": "We are relocating in June.", "postalCode": " 94110-1234 ",
                  "interest": {"community": "Oak Ridge", "budget": "$450k", "custom": {"pets": "one dog"}},
                  "utm": {"utm_source": "google"},
                  "consent": {"sms": true, "email": true, "text": "I agree to texts.", "pageUrl": "https://oak.example/contact"}}
@@ -83,6 +83,7 @@ class LeadResourceTest extends PublishingTest {
         assertThat(event.contact().phoneRaw()).isEqualTo("(415) 555-0123");
         assertThat(event.contact().phoneValid()).isTrue();
         assertThat(event.timeZone()).isEqualTo(new LeadReceived.LeadTimeZone("America/Los_Angeles", "phone"));
+        assertThat(event.postalCode()).isEqualTo(new LeadReceived.PostalCode("94110-1234", "US"));
         assertThat(event.interest().budget()).isEqualTo("$450k");
         assertThat(event.interest().custom()).containsEntry("pets", "one dog");
         assertThat(event.utm()).containsEntry("utm_source", "google");
@@ -108,9 +109,27 @@ class LeadResourceTest extends PublishingTest {
         assertThat(events.get(withZone).timeZone()).isEqualTo(new LeadReceived.LeadTimeZone("America/Chicago", "form"));
         assertThat(events.get(withoutZone).timeZone())
                 .isEqualTo(new LeadReceived.LeadTimeZone("America/New_York", "default"));
+        assertThat(events.get(withoutZone).postalCode()).as("no postal code given").isNull();
         assertThat(events.get(withoutZone).test()).isTrue();
         assertThat(events.get(withoutZone).consent().sms()).isFalse();
         assertThat(events.get(withoutZone).consent().at()).isNull();
+    }
+
+    @Test
+    void shouldTakeAZipAnswerAsThePostalCodeOnlyWhenItReadsAsOne() throws Exception {
+        Map<TopicPartition, Long> before = topic.endOffsets();
+
+        String zipAnswer = post(WEBSITE_KEY, """
+                {"fullName": "Ana Ruiz", "email": "ana@example.com", "interest": {"custom": {"ZIP code": "75001"}}}
+                """).statusCode(202).extract().path("leadId");
+        String badZip = post(WEBSITE_KEY, """
+                {"fullName": "Bo Chen", "email": "bo@example.com", "interest": {"custom": {"zip": "near the lake"}}}
+                """).statusCode(202).extract().path("leadId");
+
+        Map<String, LeadReceived> events = eventsById(topic.recordsSince(before));
+        assertThat(events.get(zipAnswer).postalCode()).isEqualTo(new LeadReceived.PostalCode("75001", "US"));
+        assertThat(events.get(badZip).postalCode()).isNull();
+        assertThat(events.get(badZip).interest().custom()).containsEntry("zip", "near the lake");
     }
 
     @Test
@@ -211,12 +230,12 @@ class LeadResourceTest extends PublishingTest {
                 .body("errors.message", everyItem(equalTo("an email or a phone is required")));
         String tooLong = "x".repeat(201);
         String body = post(WEBSITE_KEY, """
-                {"email": "maria@example.com", "timeZone": "Mars/Olympus_Mons",
+                {"email": "maria@example.com", "timeZone": "Mars/Olympus_Mons", "postalCode": "9411",
                  "interest": {"budget": "%s"}, "utm": {"utm_source": "%s"}}
                 """.formatted(tooLong, "y".repeat(501)))
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder(
-                        "firstName", "fullName", "interest.budget", "timeZone", "utm[utm_source]"))
+                        "firstName", "fullName", "interest.budget", "postalCode", "timeZone", "utm[utm_source]"))
                 .extract().asString();
         assertThat(body).doesNotContain("createLead", "arg0", "Exception", "maria@example.com");
 
