@@ -65,7 +65,7 @@ public final class BenchCommand {
                 : LeadflowService.values();
         System.out.printf("Load average before: %s. Starting Kafka, PostgreSQL, sinks and %s ...%n", loadBefore,
                 Arrays.stream(services).map(LeadflowService::module).collect(Collectors.joining(", ")));
-        try (LocalStack stack = HarnessStack.start(target.resolve("bench-data").resolve(options.label()), options.fromNumbers(), services)) {
+        try (LocalStack stack = HarnessStack.start(target.resolve("bench-data").resolve(options.label()), options.fromNumbers(), options.smsPacing(), services)) {
             Map<String, Long> pids = pids(stack);
             String generatorCpus = options.pin() ? PinToOneCore.pinThisJvm() : "not pinned (--no-pin)";
             System.out.println("Load generator CPUs: " + generatorCpus);

@@ -53,7 +53,8 @@ final class BenchResultAssembler {
                 posted.size() / seconds(loadStart, lastSent), options.max() ? options.concurrency() : 0,
                 seconds(loadStart, lastSent), posted.size(), accepted.size(), failures, firstFailure,
                 generatorLag.toNanos() / 1e6, options.fromNumbers(),
-                "on: each number of the pool paced at the notifier's default, 1 segment/s",
+                options.smsPacing() ? "on: each number of the pool paced at the notifier's default, 1 segment/s"
+                        : "off: a pipeline-capacity run, SMS sent as fast as the sink takes them",
                 daytimeZones);
         BenchResult.Latencies latencies = new BenchResult.Latencies(
                 Summary.of(accepted.stream().map(lead -> lead.intakeMicros() / 1000.0).toList()),

@@ -37,14 +37,15 @@ public final class HarnessStack {
     }
 
     public static LocalStack start(Path dataDir, LeadflowService... services) {
-        return start(dataDir, DEFAULT_SENDER_POOL, services);
+        return start(dataDir, DEFAULT_SENDER_POOL, true, services);
     }
 
     /**
-     * @param fromNumbers the notifier's SMS sender pool: that many numbers, each paced like a US long
-     *                    code (1 segment/s, the notifier's default), as in production
+     * @param fromNumbers the notifier's SMS sender pool: that many numbers
+     * @param smsPacing   each number paced like a US long code (1 segment/s, the notifier's default),
+     *                    as in production; off for a pipeline-capacity run
      */
-    public static LocalStack start(Path dataDir, int fromNumbers, LeadflowService... services) {
+    public static LocalStack start(Path dataDir, int fromNumbers, boolean smsPacing, LeadflowService... services) {
         deleteRecursively(dataDir);
         return LocalStack.builder(dataDir)
                 .sourceKey(LocalStack.DEMO_SOURCE_ID, LocalStack.randomSecret(24))
@@ -52,7 +53,7 @@ public final class HarnessStack {
                 .serviceEnvironment(LeadflowService.LEAD_INTAKE, LoopbackLoadLimits.intakeEnvironment())
                 .serviceEnvironment(LeadflowService.NOTIFIER, Map.of(
                         "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", STATUS_CALLBACK_BASE_URL,
-                        "LEADFLOW_NOTIFIER_SMS_PACING_ENABLED", "true",
+                        "LEADFLOW_NOTIFIER_SMS_PACING_ENABLED", Boolean.toString(smsPacing),
                         "LEADFLOW_NOTIFIER_SMS_FROM_NUMBERS", senderPool(fromNumbers)))
                 .start();
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -158,10 +159,19 @@ public final class LocalStack implements AutoCloseable {
      * with the same environment and waits until it is ready.
      */
     public synchronized QuarkusService killAndRestart(LeadflowService service) {
-        QuarkusService killed = service(service);
-        killed.kill();
+        return restart(service, QuarkusService::kill);
+    }
+
+    /** As a deploy does it: SIGTERM (a graceful stop, SIGKILL after 15 s), then the same launch. */
+    public synchronized QuarkusService stopAndRestart(LeadflowService service) {
+        return restart(service, QuarkusService::stop);
+    }
+
+    private QuarkusService restart(LeadflowService service, Consumer<QuarkusService> end) {
+        QuarkusService ended = service(service);
+        end.accept(ended);
         QuarkusService restarted = launch(service, resolvedServicePorts);
-        replaceStarted(killed, restarted);
+        replaceStarted(ended, restarted);
         services.put(service, restarted);
         return restarted.awaitReady();
     }

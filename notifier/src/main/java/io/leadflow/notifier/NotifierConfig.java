@@ -93,6 +93,13 @@ public interface NotifierConfig {
          */
         @WithDefault("10s")
         Duration handoffGrace();
+
+        /**
+         * On a graceful stop, how long sends already talking to a provider may take to finish (and
+         * record their result) before the database closes; unfinished ones become in doubt.
+         */
+        @WithDefault("10s")
+        Duration stopGrace();
     }
 
     /** Transient provider failures are retried from the delivery row, with exponential backoff and jitter. */

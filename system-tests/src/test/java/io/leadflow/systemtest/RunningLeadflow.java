@@ -92,6 +92,9 @@ public final class RunningLeadflow implements BeforeAllCallback {
                     .services(LeadflowService.values())
                     .serviceEnvironment(LeadflowService.CADENCE_ENGINE,
                             Map.of("LEADFLOW_ENGINE_PLAYBOOK_FILE", playbook.toString()))
+                    // names each text's touch at the sink (ReceivedSms.touchId); the sink calls nothing back
+                    .serviceEnvironment(LeadflowService.NOTIFIER,
+                            Map.of("LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", "http://127.0.0.1:9"))
                     .start();
             warmUp();
             return new Started();

@@ -206,4 +206,20 @@ class LeadReceivedFlowTest {
     private static List<TouchDue> forLead(List<TouchDue> touches, UUID leadId) {
         return touches.stream().filter(touch -> touch.leadId().equals(leadId)).toList();
     }
+
+    @Test
+    void shouldSendALeadThatBreaksTheContractToTheDeadLetterTopicAndGoOn() {
+        UUID brokenId = UUID.randomUUID();
+        LeadReceived broken = new LeadReceived(brokenId, "web", null, false, null, null, null, null, null, null);
+        LeadReceived next = TestLeads.inDaytime(true);
+        try (TopicReader<LeadReceived> dlq = KafkaTestClient.read(Topics.deadLetter(Topics.LEADS_RECEIVED), LeadReceived.class)) {
+            KafkaTestClient.send(Topics.LEADS_RECEIVED, brokenId, broken);
+            KafkaTestClient.send(Topics.LEADS_RECEIVED, next.leadId(), next);
+
+            await().atMost(BOUND).until(() -> dlq.poll().stream().anyMatch(lead -> brokenId.equals(lead.leadId())));
+        }
+        await().atMost(BOUND).untilAsserted(() -> given().auth().oauth2(OPS_TOKEN)
+                .when().get("/api/leads/{id}/timeline", next.leadId())
+                .then().statusCode(200));
+    }
 }

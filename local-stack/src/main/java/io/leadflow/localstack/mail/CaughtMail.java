@@ -3,6 +3,8 @@ package io.leadflow.localstack.mail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One mail as the catcher received it.
@@ -16,4 +18,16 @@ import java.util.Map;
  */
 public record CaughtMail(Instant receivedAt, String from, List<String> to, String subject, String text, String html,
                          String messageId, Map<String, String> headers) {
+
+    /** The notifier's emails carry {@code Message-ID: <touchId@leadflow.local>}. */
+    private static final Pattern TOUCH_MESSAGE_ID = Pattern.compile("<([^@>]+)@leadflow\\.local>");
+
+    /** The touch this mail delivers, named by its Message-ID; null for a mail that names none. */
+    public String touchId() {
+        if (messageId == null) {
+            return null;
+        }
+        Matcher matcher = TOUCH_MESSAGE_ID.matcher(messageId);
+        return matcher.find() ? matcher.group(1) : null;
+    }
 }

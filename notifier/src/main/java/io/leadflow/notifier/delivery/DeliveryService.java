@@ -79,7 +79,7 @@ public class DeliveryService {
             return;
         }
         if (!queues.offer(prepared.route().transport(), prepared.priority(), () -> sendQueued(touch, prepared, now))) {
-            LOG.warnf("touch %s lead %s: sender queue full, left for the retry poller", touch.touchId(), touch.leadId());
+            LOG.warnf("touch %s lead %s: no sender took it (queue full, or stopping), left for the retry poller", touch.touchId(), touch.leadId());
         }
     }
 

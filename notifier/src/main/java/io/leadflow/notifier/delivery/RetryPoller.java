@@ -53,8 +53,10 @@ public class RetryPoller {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** The send in progress finishes and records its result before the database pool closes. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        thread.join(config.senders().stopGrace().toMillis());
         thread.interrupt();
     }
 
