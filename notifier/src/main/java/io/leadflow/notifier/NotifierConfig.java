@@ -62,6 +62,8 @@ public interface NotifierConfig {
 
     Email email();
 
+    InboundEmail inboundEmail();
+
     Senders senders();
 
     Retry retry();
@@ -254,5 +256,49 @@ public interface NotifierConfig {
          */
         @WithDefault("Leadflow <leads@leadflow.local>")
         String from();
+    }
+
+    /**
+     * Email replies: every email to a lead carries {@code Reply-To: reply+<signed token>@<domain>};
+     * replies are read from an IMAP mailbox and may also be posted to {@code /webhooks/email/inbound}.
+     */
+    interface InboundEmail {
+
+        /** The domain whose {@code reply+…} addresses land in the {@link #imap()} mailbox (or the webhook). */
+        @WithDefault("reply.leadflow.local")
+        String domain();
+
+        /** How long a reply address keeps working; a reply to an older one is ignored. */
+        @WithDefault("90d")
+        Duration replyAddressLifetime();
+
+        /** Secret key of the HMAC-SHA256 of the raw body in {@code X-Leadflow-Signature} on the inbound-mail webhook. */
+        String webhookSecret();
+
+        Imap imap();
+    }
+
+    /** The mailbox replies are read from; no host, no polling. */
+    interface Imap {
+
+        Optional<String> host();
+
+        @WithDefault("993")
+        int port();
+
+        /** IMAP over TLS (imaps); off only for a local catcher. */
+        @WithDefault("true")
+        boolean ssl();
+
+        Optional<String> user();
+
+        /** From the environment only in production. */
+        Optional<String> password();
+
+        @WithDefault("INBOX")
+        String folder();
+
+        @WithDefault("10s")
+        Duration pollInterval();
     }
 }

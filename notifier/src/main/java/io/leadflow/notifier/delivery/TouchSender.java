@@ -8,6 +8,7 @@ import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.email.EmailSender;
+import io.leadflow.notifier.reply.ReplyAddresses;
 import io.leadflow.notifier.sms.SmsComposer;
 import io.leadflow.notifier.sms.SmsComposer.ComposedSms;
 import io.leadflow.notifier.sms.TwilioSmsSender;
@@ -27,15 +28,17 @@ public class TouchSender {
     private final NotifierConfig config;
     private final UnsubscribeLinks unsubscribeLinks;
     private final SmsComposer composer;
+    private final ReplyAddresses replyAddresses;
 
     public TouchSender(TouchTemplates templates, TwilioSmsSender sms, EmailSender email, NotifierConfig config,
-            UnsubscribeLinks unsubscribeLinks, SmsComposer composer) {
+            UnsubscribeLinks unsubscribeLinks, SmsComposer composer, ReplyAddresses replyAddresses) {
         this.templates = templates;
         this.sms = sms;
         this.email = email;
         this.config = config;
         this.unsubscribeLinks = unsubscribeLinks;
         this.composer = composer;
+        this.replyAddresses = replyAddresses;
     }
 
     /**
@@ -67,7 +70,11 @@ public class TouchSender {
                         : composer.preview(touch, route, rendered);
                 yield new Prepared(route, priority, text, null);
             }
-            case EMAIL -> new Prepared(route, priority, null, templates.renderEmail(touch.template(), data));
+            case EMAIL -> {
+                RenderedEmail email = templates.renderEmail(touch.template(), data);
+                yield new Prepared(route, priority, null, route.recipient() == Audience.LEAD
+                        ? email.withReplyTo(replyAddresses.addressFor(touch.leadId())) : email);
+            }
         };
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,10 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
 import io.leadflow.contracts.EventTypes;
 import io.leadflow.contracts.Json;
+import io.leadflow.contracts.LeadActivity;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.Topics;
 import io.leadflow.contracts.TouchDue;
@@ -193,6 +196,25 @@ public abstract class DeliveryTestSupport {
                 .until(() -> LocalStackTestResource.mailCatcher().messages().stream()
                         .filter(mail -> messageId.equals(mail.messageId())).toList(), mails -> !mails.isEmpty())
                 .get(0);
+    }
+
+    protected static LeadActivity awaitActivity(UUID leadId, ActivityKind kind) throws Exception {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !activitiesOf(leadId, kind).isEmpty());
+        return activitiesOf(leadId, kind).get(0);
+    }
+
+    /** What was published on {@code leads.activity} for the lead, of that kind, oldest first. */
+    protected static List<LeadActivity> activitiesOf(UUID leadId, ActivityKind kind) throws Exception {
+        List<LeadActivity> activities = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : RECORDS.getOrDefault(Topics.LEADS_ACTIVITY, List.of())) {
+            if (record.key().equals(leadId.toString())) {
+                LeadActivity activity = JSON.readValue(record.value(), LeadActivity.class);
+                if (activity.kind() == kind) {
+                    activities.add(activity);
+                }
+            }
+        }
+        return activities;
     }
 
     protected static String header(ConsumerRecord<String, String> record, String name) {
