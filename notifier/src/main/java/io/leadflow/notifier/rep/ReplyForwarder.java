@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.leadflow.notifier.delivery.DeliveryStatus;
 import io.leadflow.notifier.delivery.Outcome;
-import io.leadflow.notifier.sms.TwilioSmsSender;
+import io.leadflow.notifier.sms.SmsSender;
 
 /**
  * Tells the lead's rep at once what the lead answered (a text or an email reply), by text to the
@@ -22,9 +22,9 @@ public class ReplyForwarder {
     private static final int PREVIEW_MAX = 160;
 
     private final RepDirectory reps;
-    private final TwilioSmsSender sms;
+    private final SmsSender sms;
 
-    public ReplyForwarder(RepDirectory reps, TwilioSmsSender sms) {
+    public ReplyForwarder(RepDirectory reps, SmsSender sms) {
         this.reps = reps;
         this.sms = sms;
     }
