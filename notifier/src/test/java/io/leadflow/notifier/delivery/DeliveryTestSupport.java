@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -215,6 +216,13 @@ public abstract class DeliveryTestSupport {
             }
         }
         return activities;
+    }
+
+    /** A form as the signature functions take it. */
+    protected static Map<String, List<String>> multi(Map<String, String> form) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        form.forEach((name, value) -> multi.put(name, List.of(value)));
+        return multi;
     }
 
     protected static String header(ConsumerRecord<String, String> record, String name) {

@@ -245,12 +245,6 @@ class InboundSmsTest extends DeliveryTestSupport {
         return form;
     }
 
-    static Map<String, List<String>> multi(Map<String, String> form) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        form.forEach((name, value) -> multi.put(name, List.of(value)));
-        return multi;
-    }
-
     static List<ReceivedSms> awaitSms(String phone, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> smsTo(phone), messages -> messages.size() >= count);

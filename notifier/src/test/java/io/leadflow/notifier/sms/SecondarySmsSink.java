@@ -15,11 +15,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SecondarySmsSink implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCOUNT_SID = "AC22222222222222222222222222222222";
+    static final String AUTH_TOKEN = "secondary-test-token";
     private static SmsSink sink;
 
     static synchronized SmsSink sink() {
         if (sink == null) {
-            sink = SmsSink.start(0, ACCOUNT_SID, "secondary-test-token");
+            sink = SmsSink.start(0, ACCOUNT_SID, AUTH_TOKEN);
             down();
         }
         return sink;
@@ -37,7 +38,7 @@ public class SecondarySmsSink implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         return Map.of("leadflow.notifier.sms.secondary.base-url", sink().baseUrl(),
                 "leadflow.notifier.sms.secondary.account-sid", ACCOUNT_SID,
-                "leadflow.notifier.sms.secondary.auth-token", "secondary-test-token");
+                "leadflow.notifier.sms.secondary.auth-token", AUTH_TOKEN);
     }
 
     @Override

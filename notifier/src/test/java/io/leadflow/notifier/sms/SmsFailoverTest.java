@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ import io.leadflow.localstack.sms.ReceivedSms;
 import io.leadflow.localstack.sms.SmsSink;
 import io.leadflow.notifier.delivery.DeliveryRepository;
 import io.leadflow.notifier.delivery.DeliveryTestSupport;
+import io.leadflow.notifier.inbound.TwilioSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,6 +105,25 @@ class SmsFailoverTest extends DeliveryTestSupport {
         assertThat(result.providerCode()).isEqualTo("21211");
         assertThat(received(SecondarySmsSink.sink(), text)).isEmpty();
         assertThat(deliveries.find(text.touchId()).orElseThrow().provider).isEqualTo("primary");
+    }
+
+    @Test
+    void shouldTakeAStatusCallbackSignedByTheSecondaryAccountForATextItSent() throws Exception {
+        PRIMARY.failNext(1, 503);
+        TouchDue text = sendFirstText();
+        assertThat(statusOf(text)).isEqualTo(TouchStatus.ACCEPTED);
+        String url = "https://notify.example.test/webhooks/twilio/status/" + text.touchId();
+        Map<String, String> form = Map.of("MessageSid", "SM" + text.touchId().toString().replace("-", ""),
+                "MessageStatus", "delivered");
+
+        given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .header("X-Twilio-Signature", TwilioSignature.sign(SecondarySmsSink.AUTH_TOKEN, url, multi(form)))
+                .post("/webhooks/twilio/status/" + text.touchId()).then().statusCode(204);
+        given().contentType("application/x-www-form-urlencoded").formParams(form)
+                .header("X-Twilio-Signature", TwilioSignature.sign("not-an-account-token", url, multi(form)))
+                .post("/webhooks/twilio/status/" + text.touchId()).then().statusCode(403);
+        assertThat(JSON.readValue(awaitResults(text.touchId(), 2).get(1).value(), TouchResult.class).status())
+                .isEqualTo(TouchStatus.DELIVERED);
     }
 
     TouchDue sendFirstText() throws Exception {
