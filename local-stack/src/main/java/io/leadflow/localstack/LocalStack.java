@@ -309,6 +309,7 @@ public final class LocalStack implements AutoCloseable {
                 // stable for a data dir (the ops token is kept in its credentials), so opt-outs survive a restart
                 env.put("LEADFLOW_NOTIFIER_ADDRESS_HASH_KEY", "local-" + settings.opsToken + "-address-hash");
                 env.put("LEADFLOW_NOTIFIER_LINK_SIGNING_KEY", "local-" + settings.opsToken + "-link-signing");
+                env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_WEBHOOK_SECRET", "local-" + settings.opsToken + "-inbound-mail");
                 // the ops token the banner prints also opens the notifier's preview API
                 env.put("LEADFLOW_NOTIFIER_API_TOKEN", settings.opsToken);
                 if (usesRealProviders()) {
@@ -320,6 +321,12 @@ public final class LocalStack implements AutoCloseable {
                     env.put("QUARKUS_MAILER_MOCK", "false");
                     env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
                     env.put("QUARKUS_MAILER_TLS", "false");
+                    // email replies (reply+<token>@reply.leadflow.local) land in the catcher's IMAP mailbox
+                    env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_HOST", "127.0.0.1");
+                    env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_PORT", Integer.toString(mailCatcher.imapPort()));
+                    env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_SSL", "false");
+                    env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_USER", MailCatcher.REPLY_MAILBOX);
+                    env.put("LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_PASSWORD", MailCatcher.REPLY_PASSWORD);
                     env.put("LEADFLOW_NOTIFIER_SMS_BASE_URL", smsSink.baseUrl());
                     env.put("LEADFLOW_NOTIFIER_SMS_ACCOUNT_SID", smsSink.accountSid());
                     env.put("LEADFLOW_NOTIFIER_SMS_AUTH_TOKEN", smsSink.authToken());

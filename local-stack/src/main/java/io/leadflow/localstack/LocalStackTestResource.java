@@ -61,6 +61,11 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
             config.put("quarkus.mailer.mock", "false");
             config.put("quarkus.mailer.start-tls", "DISABLED");
             config.put("quarkus.mailer.tls", "false");
+            config.put("leadflow.notifier.inbound-email.imap.host", "127.0.0.1");
+            config.put("leadflow.notifier.inbound-email.imap.port", Integer.toString(mailCatcher().imapPort()));
+            config.put("leadflow.notifier.inbound-email.imap.ssl", "false");
+            config.put("leadflow.notifier.inbound-email.imap.user", MailCatcher.REPLY_MAILBOX);
+            config.put("leadflow.notifier.inbound-email.imap.password", MailCatcher.REPLY_PASSWORD);
         }
         if (components.contains("sms")) {
             config.put("leadflow.notifier.sms.base-url", smsSink().baseUrl());

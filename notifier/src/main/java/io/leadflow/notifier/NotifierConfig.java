@@ -62,6 +62,10 @@ public interface NotifierConfig {
 
     Email email();
 
+    InboundEmail inboundEmail();
+
+    WebhookLimits webhookLimits();
+
     Senders senders();
 
     Retry retry();
@@ -209,10 +213,36 @@ public interface NotifierConfig {
         List<String> templates();
 
         /**
+         * A second Twilio-compatible account (another account, or another provider that speaks the
+         * API) that texts go to while this one's circuit is open or when it answers a transient
+         * failure (5xx, 429, no connection). Not for permanent failures (21211, 21610), and not
+         * after a timeout, when this provider may have sent the text.
+         */
+        Optional<SecondaryAccount> secondary();
+
+        /**
          * Public base URL Twilio posts delivery status to ({@code <base>/webhooks/twilio/status/<touchId>});
          * when unset, no status callback is requested.
          */
         Optional<String> statusCallbackBaseUrl();
+    }
+
+    /** The failover SMS account. */
+    interface SecondaryAccount {
+
+        /** Base URL of its API, without the {@code /2010-04-01} path. */
+        String baseUrl();
+
+        String accountSid();
+
+        /** From the environment only in production. */
+        String authToken();
+
+        /**
+         * The number it sends from instead of the lead's own number, when the lead's numbers are
+         * not on this account; unset: the same number.
+         */
+        Optional<String> fromNumber();
     }
 
     /** The sending numbers of one lead source. */
@@ -261,5 +291,64 @@ public interface NotifierConfig {
          */
         @WithDefault("Leadflow <leads@leadflow.local>")
         String from();
+    }
+
+    /**
+     * Email replies: every email to a lead carries {@code Reply-To: reply+<signed token>@<domain>};
+     * replies are read from an IMAP mailbox and may also be posted to {@code /webhooks/email/inbound}.
+     */
+    interface InboundEmail {
+
+        /** The domain whose {@code reply+…} addresses land in the {@link #imap()} mailbox (or the webhook). */
+        @WithDefault("reply.leadflow.local")
+        String domain();
+
+        /** How long a reply address keeps working; a reply to an older one is ignored. */
+        @WithDefault("90d")
+        Duration replyAddressLifetime();
+
+        /** Secret key of the HMAC-SHA256 of the raw body in {@code X-Leadflow-Signature} on the inbound-mail webhook. */
+        String webhookSecret();
+
+        Imap imap();
+    }
+
+    /**
+     * A token bucket per client IP address over every {@code /webhooks/*} request: beyond it, 429
+     * with {@code Retry-After}. The body limit is {@code quarkus.http.limits.max-body-size}.
+     */
+    interface WebhookLimits {
+
+        /** Requests per second one IP address may keep up. */
+        @WithDefault("20")
+        double perIpPerSecond();
+
+        /** Requests one IP address may send at once after a quiet spell. */
+        @WithDefault("40")
+        int burst();
+    }
+
+    /** The mailbox replies are read from; no host, no polling. */
+    interface Imap {
+
+        Optional<String> host();
+
+        @WithDefault("993")
+        int port();
+
+        /** IMAP over TLS (imaps); off only for a local catcher. */
+        @WithDefault("true")
+        boolean ssl();
+
+        Optional<String> user();
+
+        /** From the environment only in production. */
+        Optional<String> password();
+
+        @WithDefault("INBOX")
+        String folder();
+
+        @WithDefault("10s")
+        Duration pollInterval();
     }
 }

@@ -1,9 +1,12 @@
 package io.leadflow.localstack.launcher;
 
+import io.leadflow.localstack.mail.MailCatcher;
+
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.LocalStack;
 import io.leadflow.localstack.LoopbackLoadLimits;
 import io.leadflow.localstack.RepoRoot;
+import io.leadflow.localstack.mail.MailCatcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +135,9 @@ public final class LeadflowUp {
         if (stack.usesRealProviders()) {
             out.append(line("Mail and SMS", "REAL providers (from QUARKUS_MAILER_* and LEADFLOW_NOTIFIER_SMS_*)"));
         } else {
-            out.append(line("Mail catcher", stack.mailCatcher().pageUrl() + "   (SMTP 127.0.0.1:" + stack.mailCatcher().smtpPort() + ")"));
+            out.append(line("Mail catcher", stack.mailCatcher().pageUrl() + "   (SMTP 127.0.0.1:" + stack.mailCatcher().smtpPort()
+                    + "; replies: IMAP 127.0.0.1:" + stack.mailCatcher().imapPort() + " " + MailCatcher.REPLY_MAILBOX
+                    + " / " + MailCatcher.REPLY_PASSWORD + ")"));
             out.append(line("SMS sink", stack.smsSink().pageUrl() + "   (Twilio-compatible API, account " + stack.smsSink().accountSid() + ")"));
         }
         out.append(line("Kafka", stack.kafkaBootstrapServers()));

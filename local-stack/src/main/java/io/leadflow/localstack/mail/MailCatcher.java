@@ -36,8 +36,16 @@ import java.util.concurrent.Executors;
  * A real SMTP server (GreenMail) on 127.0.0.1 that accepts any sender and recipient without
  * authentication and keeps what it receives, plus an HTTP page to look at it:
  * {@code GET /} (HTML), {@code GET /api/messages} (JSON), {@code DELETE /api/messages} (clear).
+ * It also serves IMAP with one account, {@link #REPLY_MAILBOX} (password {@link #REPLY_PASSWORD}),
+ * into which every {@code reply+<anything>@}{@link #REPLY_DOMAIN} is delivered (plus-addressing, as
+ * a real inbound mailbox would): the notifier reads email replies from it.
  */
 public final class MailCatcher implements AutoCloseable {
+
+    /** The notifier's default reply domain ({@code leadflow.notifier.inbound-email.domain}). */
+    public static final String REPLY_DOMAIN = "reply.leadflow.local";
+    public static final String REPLY_MAILBOX = "reply@" + REPLY_DOMAIN;
+    public static final String REPLY_PASSWORD = "reply";
 
     private final GreenMail greenMail;
     private final HttpServer http;
@@ -50,10 +58,15 @@ public final class MailCatcher implements AutoCloseable {
         this.http = http;
     }
 
-    /** Ports 0 pick free ones. */
+    /** Ports 0 pick free ones; IMAP on a free port. */
     public static MailCatcher start(int smtpPort, int httpPort) {
-        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        GreenMail greenMail = new GreenMail(smtpPort == 0 ? smtp.dynamicPort() : smtp)
+        return start(smtpPort, httpPort, 0);
+    }
+
+    /** Ports 0 pick free ones. */
+    public static MailCatcher start(int smtpPort, int httpPort, int imapPort) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
+                setup(imapPort, ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         HttpServer http;
         try {
@@ -62,11 +75,12 @@ public final class MailCatcher implements AutoCloseable {
             throw new UncheckedIOException("Mail catcher page cannot listen on port " + httpPort, e);
         }
         greenMail.start();
+        greenMail.setUser(REPLY_MAILBOX, REPLY_MAILBOX, REPLY_PASSWORD);
         MailCatcher catcher = new MailCatcher(greenMail, http);
         MessageDeliveryHandler delivery = greenMail.getUserManager().getMessageDeliveryHandler();
         greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
             catcher.record(message, Instant.now());
-            return delivery.handle(message, recipient);
+            return delivery.handle(message, isReplyAddress(recipient) ? new MailAddress(REPLY_MAILBOX) : recipient);
         });
         http.createContext("/", catcher::handle);
         http.setExecutor(Executors.newFixedThreadPool(2));
@@ -76,6 +90,30 @@ public final class MailCatcher implements AutoCloseable {
 
     public int smtpPort() {
         return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Emails in the reply mailbox not yet deleted by whoever reads it. */
+    public int replyMailboxSize() {
+        try {
+            return greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX) == null ? 0
+                    : greenMail.getManagers().getImapHostManager()
+                            .getInbox(greenMail.getUserManager().getUserByEmail(REPLY_MAILBOX)).getMessageCount();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        return port == 0 ? setup.dynamicPort() : setup;
+    }
+
+    private static boolean isReplyAddress(MailAddress recipient) {
+        return recipient.getUser().startsWith("reply+") && recipient.getHost().equalsIgnoreCase(REPLY_DOMAIN);
     }
 
     public int httpPort() {

@@ -38,7 +38,16 @@ public class ActivityPublisher {
 
     public LeadActivity publish(UUID leadId, ActivityKind kind, io.leadflow.contracts.Channel channel, String actor,
             Map<String, String> detail) {
-        LeadActivity activity = new LeadActivity(UUID.randomUUID(), leadId, kind, channel, actor, clock.instant(), detail);
+        return publish(UUID.randomUUID(), leadId, kind, channel, actor, detail);
+    }
+
+    /**
+     * @param activityId the event id: the same one for the same thing done, so that publishing it again (after a
+     *                   crash before we could record it) is recognised downstream as a duplicate
+     */
+    public LeadActivity publish(UUID activityId, UUID leadId, ActivityKind kind, io.leadflow.contracts.Channel channel,
+            String actor, Map<String, String> detail) {
+        LeadActivity activity = new LeadActivity(activityId, leadId, kind, channel, actor, clock.instant(), detail);
         OutgoingCloudEventMetadata<LeadActivity> cloudEvent = OutgoingCloudEventMetadata.<LeadActivity> builder()
                 .withId(activity.activityId().toString())
                 .withType(EventTypes.LEAD_ACTIVITY)

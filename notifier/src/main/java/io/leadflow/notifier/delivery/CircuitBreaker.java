@@ -9,7 +9,7 @@ import java.time.Instant;
  * call is let through (half-open): its success closes the circuit, its failure opens it again.
  * Only transient failures count: a provider that rejects a bad number is up.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
     private final int threshold;
     private final Duration openFor;
@@ -17,13 +17,13 @@ final class CircuitBreaker {
     private Instant openUntil;
     private Instant trialStartedAt;
 
-    CircuitBreaker(int threshold, Duration openFor) {
+    public CircuitBreaker(int threshold, Duration openFor) {
         this.threshold = threshold;
         this.openFor = openFor;
     }
 
     /** Whether a call may be made now; in half-open state, only the first caller gets the trial. */
-    synchronized boolean tryAcquire(Instant now) {
+    public synchronized boolean tryAcquire(Instant now) {
         if (openUntil == null) {
             return true;
         }
@@ -44,13 +44,13 @@ final class CircuitBreaker {
     }
 
     /** The provider answered (accepted or rejected for good): it is up. */
-    synchronized void onAnswer() {
+    public synchronized void onAnswer() {
         consecutiveFailures = 0;
         openUntil = null;
         trialStartedAt = null;
     }
 
-    synchronized void onTransientFailure(Instant now) {
+    public synchronized void onTransientFailure(Instant now) {
         consecutiveFailures++;
         boolean trialFailed = trialStartedAt != null;
         trialStartedAt = null;

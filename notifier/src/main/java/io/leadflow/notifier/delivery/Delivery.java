@@ -46,6 +46,9 @@ public class Delivery {
     @Column(name = "provider_message_id")
     public String providerMessageId;
 
+    /** Which provider answered last: {@code smtp}, or the SMS account ({@code primary}, {@code secondary}). */
+    public String provider;
+
     public int attempts;
 
     @Column(name = "created_at")

@@ -100,6 +100,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         delivery.reason = outcome.reason();
         delivery.providerCode = outcome.providerCode();
         delivery.providerMessageId = outcome.providerMessageId();
+        delivery.provider = outcome.provider();
         delivery.resultAt = outcome.at();
         delivery.resultEventId = eventId;
         delivery.updatedAt = now;

@@ -8,9 +8,10 @@ import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.TouchDue;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.email.EmailSender;
+import io.leadflow.notifier.reply.ReplyAddresses;
 import io.leadflow.notifier.sms.SmsComposer;
 import io.leadflow.notifier.sms.SmsComposer.ComposedSms;
-import io.leadflow.notifier.sms.TwilioSmsSender;
+import io.leadflow.notifier.sms.SmsSender;
 import io.leadflow.notifier.template.RenderedEmail;
 import io.leadflow.notifier.template.TemplateData;
 import io.leadflow.notifier.template.TemplateMissingException;
@@ -22,20 +23,22 @@ import io.leadflow.notifier.unsubscribe.UnsubscribeLinks;
 public class TouchSender {
 
     private final TouchTemplates templates;
-    private final TwilioSmsSender sms;
+    private final SmsSender sms;
     private final EmailSender email;
     private final NotifierConfig config;
     private final UnsubscribeLinks unsubscribeLinks;
     private final SmsComposer composer;
+    private final ReplyAddresses replyAddresses;
 
-    public TouchSender(TouchTemplates templates, TwilioSmsSender sms, EmailSender email, NotifierConfig config,
-            UnsubscribeLinks unsubscribeLinks, SmsComposer composer) {
+    public TouchSender(TouchTemplates templates, SmsSender sms, EmailSender email, NotifierConfig config,
+            UnsubscribeLinks unsubscribeLinks, SmsComposer composer, ReplyAddresses replyAddresses) {
         this.templates = templates;
         this.sms = sms;
         this.email = email;
         this.config = config;
         this.unsubscribeLinks = unsubscribeLinks;
         this.composer = composer;
+        this.replyAddresses = replyAddresses;
     }
 
     /**
@@ -67,7 +70,11 @@ public class TouchSender {
                         : composer.preview(touch, route, rendered);
                 yield new Prepared(route, priority, text, null);
             }
-            case EMAIL -> new Prepared(route, priority, null, templates.renderEmail(touch.template(), data));
+            case EMAIL -> {
+                RenderedEmail email = templates.renderEmail(touch.template(), data);
+                yield new Prepared(route, priority, null, route.recipient() == Audience.LEAD
+                        ? email.withReplyTo(replyAddresses.addressFor(touch.leadId())) : email);
+            }
         };
     }
 
@@ -76,7 +83,7 @@ public class TouchSender {
         Route route = prepared.route();
         return switch (route.transport()) {
             case SMS -> sms.send(touch.touchId(), prepared.sms().fromNumber(), route.address(), prepared.sms().body());
-            case EMAIL -> email.send(touch.touchId(), route.address(), prepared.email(), touch.rep());
+            case EMAIL -> email.send(touch.touchId(), route.address(), prepared.email(), touch.rep()).withProvider("smtp");
         };
     }
 

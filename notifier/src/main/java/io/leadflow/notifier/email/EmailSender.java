@@ -59,8 +59,8 @@ public class EmailSender {
     }
 
     /**
-     * @param rep when known, the sender's display name becomes "{@code <rep> via <business>}" and
-     *            replies go to the rep
+     * @param rep when known, the sender's display name becomes "{@code <rep> via <business>}"; replies
+     *            go to the email's reply address, or to the rep when it has none (email to a rep)
      */
     public Outcome send(UUID touchId, String to, RenderedEmail email, TouchDue.RepSnapshot rep) {
         String messageId = messageId(touchId);
@@ -76,7 +76,9 @@ public class EmailSender {
             mail.addHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        if (rep != null && rep.email() != null && !rep.email().isBlank()) {
+        if (email.replyTo() != null) {
+            mail.setReplyTo(email.replyTo());
+        } else if (rep != null && rep.email() != null && !rep.email().isBlank()) {
             mail.setReplyTo(rep.email().strip());
         }
         try {

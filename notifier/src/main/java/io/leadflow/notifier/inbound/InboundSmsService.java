@@ -14,12 +14,11 @@ import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.Channel;
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.activity.ActivityPublisher;
-import io.leadflow.notifier.delivery.Outcome;
 import io.leadflow.notifier.delivery.Route.Transport;
 import io.leadflow.notifier.optout.OptOuts;
 import io.leadflow.notifier.rep.RepDirectory;
+import io.leadflow.notifier.rep.ReplyForwarder;
 import io.leadflow.notifier.sms.FromNumbers;
-import io.leadflow.notifier.sms.TwilioSmsSender;
 import io.leadflow.notifier.template.TemplateData;
 
 /**
@@ -33,22 +32,21 @@ import io.leadflow.notifier.template.TemplateData;
 public class InboundSmsService {
 
     private static final Logger LOG = Logger.getLogger(InboundSmsService.class);
-    static final int PREVIEW_MAX = 160;
 
     private final OptOuts optOuts;
     private final ActivityPublisher activities;
-    private final TwilioSmsSender sms;
     private final RepDirectory reps;
+    private final ReplyForwarder forwarder;
     private final FromNumbers fromNumbers;
     private final NotifierConfig config;
     private final Clock clock;
 
-    public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, TwilioSmsSender sms, RepDirectory reps,
+    public InboundSmsService(OptOuts optOuts, ActivityPublisher activities, RepDirectory reps, ReplyForwarder forwarder,
             FromNumbers fromNumbers, NotifierConfig config, Clock clock) {
         this.optOuts = optOuts;
         this.activities = activities;
-        this.sms = sms;
         this.reps = reps;
+        this.forwarder = forwarder;
         this.fromNumbers = fromNumbers;
         this.config = config;
         this.clock = clock;
@@ -78,7 +76,7 @@ public class InboundSmsService {
                     reply(ours, from, leads, body);
                 }
             }
-            case HELP -> answer(ours, from, config.businessName() + ": " + config.helpContact()
+            case HELP -> forwarder.send(ours, from, config.businessName() + ": " + config.helpContact()
                     + ". Msg&data rates may apply. Reply STOP to opt out.");
             case OTHER -> reply(ours, from, leads, body);
         }
@@ -95,7 +93,7 @@ public class InboundSmsService {
         leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_OUT, Channel.SMS, "lead", Map.of("via", "sms")));
         LOG.infof("inbound SMS: opt-out for leads %s (%s)", leads, added ? "suppressed" : "already suppressed");
         if (added) {
-            answer(ours, from, config.businessName()
+            forwarder.send(ours, from, config.businessName()
                     + ": you are unsubscribed and will get no more texts from us. Reply START to resubscribe.");
         }
     }
@@ -105,7 +103,7 @@ public class InboundSmsService {
         leads.forEach(lead -> activities.publish(lead, ActivityKind.OPT_IN, Channel.SMS, "lead", Map.of("via", "sms")));
         LOG.infof("inbound SMS: opt-in for leads %s (%s)", leads, removed ? "resubscribed" : "was not suppressed");
         if (removed) {
-            answer(ours, from, config.businessName() + ": you are resubscribed. Reply HELP for help, STOP to opt out.");
+            forwarder.send(ours, from, config.businessName() + ": you are resubscribed. Reply HELP for help, STOP to opt out.");
         }
     }
 
@@ -114,31 +112,10 @@ public class InboundSmsService {
             LOG.info("inbound SMS from a number that belongs to no lead: ignored");
             return;
         }
-        String text = body == null ? "" : body.strip();
-        String preview = text.length() <= PREVIEW_MAX ? text : text.substring(0, PREVIEW_MAX - 3) + "...";
+        String preview = ReplyForwarder.preview(body);
         UUID lead = leads.get(0);
         activities.publish(lead, ActivityKind.REPLY, Channel.SMS, "lead", Map.of("preview", preview));
         LOG.infof("inbound SMS: reply from lead %s", lead);
-        forwardToRep(ours, lead, from, preview);
-    }
-
-    /** The rep hears what the lead said at once, on the phone they will answer from, from the lead's number with us. */
-    private void forwardToRep(String ours, UUID lead, String from, String preview) {
-        Optional<RepDirectory.LeadRep> rep = reps.repOf(lead);
-        if (rep.isEmpty() || rep.get().repPhone() == null || rep.get().repPhone().isBlank()) {
-            LOG.infof("inbound SMS: lead %s has no rep with a phone to forward the reply to", lead);
-            return;
-        }
-        String who = rep.get().leadName() == null || rep.get().leadName().isBlank() ? "Your lead" : rep.get().leadName();
-        answer(ours, rep.get().repPhone(), who + " (" + TemplateData.formatPhone(from) + ") replied: \"" + preview
-                + "\" Call or text them back now.");
-    }
-
-    /** Answers outside the touch flow: a confirmation goes out even to a number that just opted out. */
-    private void answer(String ours, String to, String text) {
-        Outcome outcome = sms.send(UUID.randomUUID(), ours, to, text);
-        if (outcome.status() != io.leadflow.notifier.delivery.DeliveryStatus.ACCEPTED) {
-            LOG.warnf("inbound SMS: answer not accepted (%s %s)", outcome.reason(), outcome.providerCode());
-        }
+        forwarder.forward(lead, ours, "(" + TemplateData.formatPhone(from) + ")", preview);
     }
 }

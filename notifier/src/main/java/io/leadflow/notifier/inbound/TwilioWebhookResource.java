@@ -47,7 +47,7 @@ public class TwilioWebhookResource {
     @Produces(MediaType.TEXT_XML)
     public Response sms(@HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
             MultivaluedMap<String, String> form) {
-        if (!TwilioSignature.verify(config.sms().authToken(), publicUrl(config.publicBaseUrl(), uri), form, signature)) {
+        if (!signedByOurAccount(publicUrl(config.publicBaseUrl(), uri), form, signature)) {
             LOG.warn("inbound SMS webhook: bad or missing X-Twilio-Signature");
             return Response.status(Response.Status.FORBIDDEN).build();
         }
@@ -69,7 +69,7 @@ public class TwilioWebhookResource {
     public Response status(@HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
             @PathParam("touchId") String touchId, MultivaluedMap<String, String> form) {
         String base = config.sms().statusCallbackBaseUrl().filter(url -> !url.isBlank()).orElse(config.publicBaseUrl());
-        if (!TwilioSignature.verify(config.sms().authToken(), publicUrl(base, uri), form, signature)) {
+        if (!signedByOurAccount(publicUrl(base, uri), form, signature)) {
             LOG.warn("SMS status callback: bad or missing X-Twilio-Signature");
             return Response.status(Response.Status.FORBIDDEN).build();
         }
@@ -79,6 +79,12 @@ public class TwilioWebhookResource {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
         return Response.noContent().build();
+    }
+
+    /** Signed with the auth token of the primary SMS account, or of the secondary one texts fail over to. */
+    private boolean signedByOurAccount(String url, MultivaluedMap<String, String> form, String signature) {
+        return TwilioSignature.verify(config.sms().authToken(), url, form, signature) || config.sms().secondary()
+                .map(account -> TwilioSignature.verify(account.authToken(), url, form, signature)).orElse(false);
     }
 
     private static Optional<UUID> parseUuid(String value) {

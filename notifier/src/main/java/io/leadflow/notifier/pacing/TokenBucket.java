@@ -10,7 +10,7 @@ import java.time.Instant;
  * texts are also given slots one after the other ({@link #nurtureSlot}), so that a backlog waits
  * in order in the delivery table instead of all of them asking again and again.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private static final double EPSILON = 1e-9;
 
@@ -21,7 +21,7 @@ final class TokenBucket {
     private Instant refilledAt;
     private Instant nextNurtureSlot;
 
-    TokenBucket(double rate, int capacity, int reserve, Instant now) {
+    public TokenBucket(double rate, int capacity, int reserve, Instant now) {
         if (rate <= 0) {
             throw new IllegalArgumentException("a sending number's pace must be above 0 segments per second");
         }
@@ -34,7 +34,7 @@ final class TokenBucket {
     }
 
     /** Takes the text's segments when the bucket allows it now. */
-    synchronized boolean tryTake(int segments, boolean priority, Instant now) {
+    public synchronized boolean tryTake(int segments, boolean priority, Instant now) {
         refill(now);
         double floor = priority ? 0 : reserve;
         // a text longer than the whole bucket goes out once the bucket is full
@@ -63,7 +63,7 @@ final class TokenBucket {
      * When a text that found too few tokens will find enough. A nurture text asks again then too,
      * not at the end of the line: it was only a little early, and its slot must not go to waste.
      */
-    synchronized Instant enoughAt(int segments, boolean priority, Instant now) {
+    public synchronized Instant enoughAt(int segments, boolean priority, Instant now) {
         refill(now);
         double floor = priority ? 0 : reserve;
         return now.plus(secondsOf(Math.min(segments, capacity - floor) + floor - tokens));

@@ -35,7 +35,7 @@ public class TouchTemplates {
         String html = render(template, "email.html", data).strip() + "\n";
         String text = render(template, "email.txt", data).strip().replaceAll("\n{3,}", "\n\n") + "\n";
         String unsubscribeUrl = data.getOrDefault(TemplateData.UNSUBSCRIBE_URL, "");
-        return new RenderedEmail(subject, html, text, unsubscribeUrl.isEmpty() ? null : unsubscribeUrl);
+        return new RenderedEmail(subject, html, text, unsubscribeUrl.isEmpty() ? null : unsubscribeUrl, null);
     }
 
     private String render(String template, String file, Map<String, String> data) {

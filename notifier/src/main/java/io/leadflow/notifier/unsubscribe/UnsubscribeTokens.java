@@ -1,16 +1,13 @@
 package io.leadflow.notifier.unsubscribe;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.leadflow.notifier.signing.HmacSha256;
 
 /**
  * Signed, expiring unsubscribe tokens: {@code base64url(leadId|addressHash|expiresAt)}, a dot, and
@@ -25,18 +22,18 @@ public final class UnsubscribeTokens {
     public record Claims(UUID leadId, String addressHash, Instant expiresAt) {
     }
 
-    private final SecretKeySpec key;
+    private final HmacSha256 mac;
     private final Duration lifetime;
 
     public UnsubscribeTokens(String signingKey, Duration lifetime) {
-        this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.mac = new HmacSha256(signingKey);
         this.lifetime = lifetime;
     }
 
     public String issue(UUID leadId, String addressHash, Instant now) {
         String payload = leadId + "|" + addressHash + "|" + now.plus(lifetime).getEpochSecond();
         String encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + ENCODER.encodeToString(mac(encoded));
+        return encoded + "." + ENCODER.encodeToString(mac.of(encoded));
     }
 
     /** The claims of a token that is ours, untouched and not expired; empty otherwise. */
@@ -48,7 +45,7 @@ public final class UnsubscribeTokens {
         String encoded = token.substring(0, dot);
         try {
             byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac(encoded), signature)) {
+            if (!mac.matches(encoded.getBytes(StandardCharsets.UTF_8), signature)) {
                 return Optional.empty();
             }
             String[] parts = new String(DECODER.decode(encoded), StandardCharsets.UTF_8).split("\\|");
@@ -56,16 +53,6 @@ public final class UnsubscribeTokens {
             return now.isBefore(claims.expiresAt()) ? Optional.of(claims) : Optional.empty();
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformed) {
             return Optional.empty();
-        }
-    }
-
-    private byte[] mac(String encoded) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(encoded.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,10 +29,12 @@ import org.junit.jupiter.api.BeforeAll;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.Audience;
 import io.leadflow.contracts.Channel;
 import io.leadflow.contracts.EventTypes;
 import io.leadflow.contracts.Json;
+import io.leadflow.contracts.LeadActivity;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.contracts.Topics;
 import io.leadflow.contracts.TouchDue;
@@ -193,6 +197,32 @@ public abstract class DeliveryTestSupport {
                 .until(() -> LocalStackTestResource.mailCatcher().messages().stream()
                         .filter(mail -> messageId.equals(mail.messageId())).toList(), mails -> !mails.isEmpty())
                 .get(0);
+    }
+
+    protected static LeadActivity awaitActivity(UUID leadId, ActivityKind kind) throws Exception {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !activitiesOf(leadId, kind).isEmpty());
+        return activitiesOf(leadId, kind).get(0);
+    }
+
+    /** What was published on {@code leads.activity} for the lead, of that kind, oldest first. */
+    protected static List<LeadActivity> activitiesOf(UUID leadId, ActivityKind kind) throws Exception {
+        List<LeadActivity> activities = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : RECORDS.getOrDefault(Topics.LEADS_ACTIVITY, List.of())) {
+            if (record.key().equals(leadId.toString())) {
+                LeadActivity activity = JSON.readValue(record.value(), LeadActivity.class);
+                if (activity.kind() == kind) {
+                    activities.add(activity);
+                }
+            }
+        }
+        return activities;
+    }
+
+    /** A form as the signature functions take it. */
+    protected static Map<String, List<String>> multi(Map<String, String> form) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        form.forEach((name, value) -> multi.put(name, List.of(value)));
+        return multi;
     }
 
     protected static String header(ConsumerRecord<String, String> record, String name) {

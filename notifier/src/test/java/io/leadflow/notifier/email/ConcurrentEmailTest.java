@@ -50,7 +50,7 @@ class ConcurrentEmailTest {
                 UUID touchId = UUID.randomUUID();
                 sent.add(touchId);
                 outcomes.add(freshThreads.submit(() -> sender.send(touchId, "lead+" + touchId + "@example.com",
-                        new RenderedEmail("Your home search", "<p>Hi</p>", "Hi", null), null)));
+                        new RenderedEmail("Your home search", "<p>Hi</p>", "Hi", null, null), null)));
             }
             for (Future<Outcome> outcome : outcomes) {
                 assertThat(outcome.get().status()).isEqualTo(DeliveryStatus.ACCEPTED);

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -246,24 +245,9 @@ class InboundSmsTest extends DeliveryTestSupport {
         return form;
     }
 
-    static Map<String, List<String>> multi(Map<String, String> form) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        form.forEach((name, value) -> multi.put(name, List.of(value)));
-        return multi;
-    }
-
     static List<ReceivedSms> awaitSms(String phone, int count) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> smsTo(phone), messages -> messages.size() >= count);
     }
 
-    static LeadActivity awaitActivity(UUID leadId, ActivityKind kind) throws Exception {
-        ConsumerRecord<String, String> record = await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> RECORDS.getOrDefault(Topics.LEADS_ACTIVITY, List.of()).stream()
-                        .filter(r -> r.key().equals(leadId.toString()))
-                        .filter(r -> r.value().contains("\"" + kind.name().toLowerCase() + "\""))
-                        .findFirst(), java.util.Optional::isPresent)
-                .orElseThrow();
-        return JSON.readValue(record.value(), LeadActivity.class);
-    }
 }

@@ -6,35 +6,51 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.util.Optional;
+
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.delivery.Outcome;
 
-/** Sends one SMS and turns Twilio's answer into an {@link Outcome}; it never throws for a provider failure. */
-@ApplicationScoped
-public class TwilioSmsSender {
+/**
+ * One account of a Twilio-compatible Messages API: sends one SMS and turns the answer into an
+ * {@link Outcome}; it never throws for a provider failure.
+ */
+public class TwilioAccount implements SmsProvider {
 
-    private static final Logger LOG = Logger.getLogger(TwilioSmsSender.class);
+    private static final Logger LOG = Logger.getLogger(TwilioAccount.class);
 
+    private final String name;
     private final TwilioClient client;
-    private final NotifierConfig.Sms config;
+    private final String accountSid;
+    private final String authToken;
+    private final Optional<String> statusCallbackBaseUrl;
     private final Clock clock;
 
-    public TwilioSmsSender(@RestClient TwilioClient client, NotifierConfig config, Clock clock) {
+    /** @param statusCallbackBaseUrl where the provider posts delivery status; empty: no callback asked for */
+    public TwilioAccount(String name, TwilioClient client, String accountSid, String authToken,
+            Optional<String> statusCallbackBaseUrl, Clock clock) {
+        this.name = name;
         this.client = client;
-        this.config = config.sms();
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+        this.statusCallbackBaseUrl = statusCallbackBaseUrl.filter(base -> !base.isBlank());
         this.clock = clock;
     }
 
-    /** @param from the sending number (E.164), one of ours */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public Outcome send(UUID touchId, String from, String to, String body) {
         if (SmsSegments.count(body) > 2) {
             LOG.warnf("touch %s: SMS body is %d segments", touchId, SmsSegments.count(body));
@@ -43,16 +59,30 @@ public class TwilioSmsSender {
         form.add("To", to);
         form.add("From", from);
         form.add("Body", body);
-        config.statusCallbackBaseUrl()
-                .filter(base -> !base.isBlank())
-                .ifPresent(base -> form.add("StatusCallback", stripSlash(base) + "/webhooks/twilio/status/" + touchId));
-        try (Response response = client.createMessage(config.accountSid(), basicAuth(), form)) {
-            return outcomeOf(touchId, response, clock.instant());
+        statusCallbackBaseUrl.ifPresent(base -> form.add("StatusCallback", stripSlash(base) + "/webhooks/twilio/status/" + touchId));
+        try (Response response = client.createMessage(accountSid, basicAuth(), form)) {
+            return outcomeOf(touchId, response, clock.instant()).withProvider(name);
+        } catch (WebApplicationException error) {
+            // a client built without the default mapper disabled: the answer is still an answer
+            return outcomeOf(touchId, error.getResponse(), clock.instant()).withProvider(name);
         } catch (ProcessingException e) {
-            // a timeout or a refused connection: the provider may come back, so it is worth a retry
-            LOG.warnf("touch %s: SMS provider unreachable: %s", touchId, e.getClass().getSimpleName());
-            return Outcome.transientFailure(Outcome.PROVIDER_UNREACHABLE, null, null, clock.instant());
+            return unanswered(touchId, e).withProvider(name);
         }
+    }
+
+    /**
+     * No connection at all: nothing was sent, worth a retry (or another provider). Connected but no
+     * answer in time: the provider may have sent it, so it is retried here only, never elsewhere.
+     */
+    private Outcome unanswered(UUID touchId, ProcessingException e) {
+        boolean connected = true;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            connected &= !(cause instanceof ConnectException);
+        }
+        LOG.warnf("touch %s: SMS provider %s %s: %s", touchId, name, connected ? "did not answer" : "unreachable",
+                e.getClass().getSimpleName());
+        return Outcome.transientFailure(connected ? Outcome.PROVIDER_TIMEOUT : Outcome.PROVIDER_UNREACHABLE, null, null,
+                clock.instant());
     }
 
     /**
@@ -90,7 +120,7 @@ public class TwilioSmsSender {
     }
 
     private String basicAuth() {
-        String credentials = config.accountSid() + ":" + config.authToken();
+        String credentials = accountSid + ":" + authToken;
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
