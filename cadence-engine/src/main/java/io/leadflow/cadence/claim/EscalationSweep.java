@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -53,17 +52,19 @@ public class EscalationSweep {
     private final TeamRouter router;
     private final RepAlerts alerts;
     private final Event<LeadRouted> routed;
+    private final PassedReps passedReps;
     private final ObjectMapper json;
     private final Clock clock;
 
     EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, TeamRouter router,
-            RepAlerts alerts, Event<LeadRouted> routed, ObjectMapper json, Clock clock) {
-        this.json = json;
+            RepAlerts alerts, Event<LeadRouted> routed, PassedReps passedReps, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.router = router;
         this.alerts = alerts;
         this.routed = routed;
+        this.passedReps = passedReps;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -102,7 +103,10 @@ public class EscalationSweep {
         String unclaimed = (previous == null ? "nobody" : previous.name) + " did not claim it within "
                 + source.claimSla().toSeconds() + " s";
         List<Touch> created = new ArrayList<>();
-        Set<UUID> hadIt = passed(lead, previousRepId, now);
+        if (previousRepId != null) {
+            passedReps.record(lead.id, previousRepId, now);
+        }
+        Set<UUID> hadIt = passedReps.of(lead.id);
 
         Optional<RepPicks.Pick> next = lead.escalations < source.maxFallbacks()
                 ? nextRep(source, lead.escalations, facts, hadIt, now)
@@ -155,23 +159,6 @@ public class EscalationSweep {
             }
         }
         return router.nextRep(source, lead, hadIt, now);
-    }
-
-    /** Records that the lead passed from its rep; @return every rep it passed from, this one included. */
-    private Set<UUID> passed(Lead lead, UUID repId, Instant now) {
-        if (repId != null) {
-            entityManager.createNativeQuery("""
-                    insert into lead_passed_rep (lead_id, rep_id, passed_at) values (:lead, :rep, :now)
-                    on conflict do nothing""")
-                    .setParameter("lead", lead.id)
-                    .setParameter("rep", repId)
-                    .setParameter("now", now)
-                    .executeUpdate();
-        }
-        List<?> passedFrom = entityManager.createNativeQuery("select rep_id from lead_passed_rep where lead_id = :lead", UUID.class)
-                .setParameter("lead", lead.id)
-                .getResultList();
-        return passedFrom.stream().map(UUID.class::cast).collect(Collectors.toUnmodifiableSet());
     }
 
     /** What the source's routing rules look at, as the lead told it. */

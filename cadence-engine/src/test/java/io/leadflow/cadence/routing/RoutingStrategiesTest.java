@@ -97,25 +97,41 @@ class RoutingStrategiesTest {
         TestTeams.rep(team, "Carl Asleep", hoursWhereItIs(0));
         String onCall = TestTeams.rep(team, "Otto On-Call", hoursWhereItIs(0));
         TestTeams.putTeam(team, Map.of("name", "Escalating", "onCallRepId", onCall));
-        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team, "claimSla", "PT1S",
-                "maxFallbacks", 1));
+        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team, "maxFallbacks", 1));
 
         LeadReceived lead = TestLeads.inDaytime(true, source);
         assertThat(route(lead).getString("assignedRep.name")).isEqualTo("Ann Awake");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestTeams.timeline(lead.leadId())
-                .getString("assignedRep.why")).startsWith("escalation: Ann Awake did not claim it within 1 s; availability: ")
-                .endsWith("→ on-call Otto On-Call").contains("Carl Asleep outside hours"));
+        assertThat(escalate(lead.leadId(), 1).getString("assignedRep.why"))
+                .startsWith("escalation: Ann Awake did not claim it within 3600 s; availability: ")
+                .endsWith("→ on-call Otto On-Call").contains("Carl Asleep outside hours");
+    }
+
+    @Test
+    void shouldNotEscalateALeadBackToTheRepWhoWentOffWithItWhenTheyAreBack() {
+        String team = TestTeams.teamManagedBy("Comeback", "Meg Comeback");
+        TestTeams.rep(team, "Ada Comeback", Map.of());
+        TestTeams.rep(team, "Bea Comeback", Map.of());
+        LeadReceived lead = TestLeads.inDaytime(true, TestTeams.source(Map.of("teamId", team, "maxFallbacks", 2)));
+        String first = route(lead).getString("assignedRep.id");
+        switchOn(first, false);
+        assertThat(TestTeams.timeline(lead.leadId()).getString("assignedRep.id")).isNotEqualTo(first);
+        switchOn(first, true);
+
+        JsonPath escalated = escalate(lead.leadId(), 1);
+
+        // both reps had it (one went off with it, the other let it pass): the manager owns it, fallbacks or not
+        assertThat(escalated.getString("assignedRep.name")).isEqualTo("Meg Comeback");
+        assertThat(escalated.getString("timeline.find { it.kind == 'escalated' }.effect"))
+                .isEqualTo("no fallbacks left: manager Meg Comeback owns it");
     }
 
     @Test
     void shouldEscalateAWeightedSourcesLeadByWeightPastEveryRepWhoHadItAndEndWithTheManager() {
-        String team = TestTeams.team("Weighted Escalation");
+        String team = TestTeams.teamManagedBy("Weighted Escalation", "Mia Manager");
         TestTeams.rep(team, "Ann Heavy", Map.of("weight", 3));
         TestTeams.rep(team, "Ben Light", Map.of("weight", 1));
         TestTeams.rep(team, "Cal Light", Map.of("weight", 1));
-        String manager = TestTeams.rep(team, "Mia Manager", Map.of("role", "manager"));
-        TestTeams.putTeam(team, Map.of("name", "Weighted Escalation", "managerRepId", manager));
         String source = TestTeams.source(Map.of("routing", "weighted", "teamId", team, "maxFallbacks", 2));
         LeadReceived lead = TestLeads.inDaytime(true, source);
         assertThat(route(lead).getString("assignedRep.name")).isEqualTo("Ann Heavy");
@@ -137,11 +153,9 @@ class RoutingStrategiesTest {
 
     @Test
     void shouldEscalateARulesSourcesLeadInTheRulesTeamNeverBackToARepWhoHadItElseInTheSourcesTeam() {
-        String south = TestTeams.team("South Escalation");
+        String south = TestTeams.teamManagedBy("South Escalation", "Max South");
         TestTeams.rep(south, "Sam South", Map.of());
         TestTeams.rep(south, "Sue South", Map.of());
-        String southManager = TestTeams.rep(south, "Max South", Map.of("role", "manager"));
-        TestTeams.putTeam(south, Map.of("name", "South Escalation", "managerRepId", southManager));
         String home = TestTeams.team("Home");
         TestTeams.rep(home, "Hal Home", Map.of());
         String rita = TestTeams.rep(TestTeams.team("Pines"), "Rita Pines", Map.of());
@@ -200,6 +214,11 @@ class RoutingStrategiesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TestTeams.timeline(leadId)
                 .getList("timeline.findAll { it.kind == 'escalated' }").size() == times);
         return TestTeams.timeline(leadId);
+    }
+
+    private static void switchOn(String repId, boolean on) {
+        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(Map.of("on", on))
+                .when().patch("/api/reps/{id}", repId).then().statusCode(200);
     }
 
     private static LeadReceived withInterest(LeadReceived lead, LeadReceived.Interest interest) {
