@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.leadflow.cadence.auth.Caller;
+import io.leadflow.cadence.auth.Role;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.problem.LeadPendingException;
+import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.contracts.ActivityKind;
 import io.leadflow.contracts.LeadActivity;
 
@@ -30,12 +32,20 @@ public class RepActions {
         this.clock = clock;
     }
 
+    /**
+     * Refused as if the lead did not exist unless the caller may see it; a rep covering one of its tasks
+     * (its owner went off) may log outcomes only.
+     */
     public ActionResult act(UUID leadId, Caller caller, ActivityKind kind, Map<String, String> detail) {
         Lead lead = Lead.findById(leadId);
-        if (lead == null || !caller.maySee(lead.assignedRepId)) {
+        if (lead == null || !(caller.maySee(lead.assignedRepId) || kind == ActivityKind.OUTCOME && covers(caller, lead))) {
             throw new LeadPendingException(leadId);
         }
         return record(lead, caller.actor(), kind, detail);
+    }
+
+    private static boolean covers(Caller caller, Lead lead) {
+        return caller.role() == Role.rep && Touch.heldBy(lead.id, caller.repId());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,12 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.leadflow.cadence.activity.LeadEvent;
 import io.leadflow.cadence.lead.Lead;
+import io.leadflow.cadence.routing.LeadFacts;
 import io.leadflow.cadence.routing.LeadRouted;
 import io.leadflow.cadence.routing.Rep;
 import io.leadflow.cadence.routing.RepPicks;
@@ -25,12 +30,14 @@ import io.leadflow.cadence.scheduling.RepAlerts;
 import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.cadence.settings.CadenceSettings;
 import io.leadflow.cadence.settings.CadenceSettingsService;
+import io.leadflow.contracts.LeadReceived;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Leads nobody claimed within their source's SLA go to the next rep (the source's escalation chain,
- * else the team's rotation) and the manager is alerted; after the bounded number of fallbacks the
- * manager owns the lead. Leads are locked with SKIP LOCKED, so several engines share the sweep.
+ * else a pick by the source's routing strategy), never back to a rep they passed from, and the manager
+ * is alerted; after the bounded number of fallbacks the manager owns the lead. Leads are locked with
+ * SKIP LOCKED, so several engines share the sweep.
  */
 @ApplicationScoped
 public class EscalationSweep {
@@ -45,15 +52,19 @@ public class EscalationSweep {
     private final TeamRouter router;
     private final RepAlerts alerts;
     private final Event<LeadRouted> routed;
+    private final PassedReps passedReps;
+    private final ObjectMapper json;
     private final Clock clock;
 
     EscalationSweep(EntityManager entityManager, CadenceSettingsService settings, TeamRouter router,
-            RepAlerts alerts, Event<LeadRouted> routed, Clock clock) {
+            RepAlerts alerts, Event<LeadRouted> routed, PassedReps passedReps, ObjectMapper json, Clock clock) {
         this.entityManager = entityManager;
         this.settings = settings;
         this.router = router;
         this.alerts = alerts;
         this.routed = routed;
+        this.passedReps = passedReps;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -85,16 +96,20 @@ public class EscalationSweep {
 
     private List<Touch> escalate(Lead lead, Instant now) {
         CadenceSettings source = settings.forSource(lead.sourceId);
+        LeadFacts facts = facts(lead);
         UUID previousRepId = lead.assignedRepId;
         Rep previous = previousRepId == null ? null : Rep.findById(previousRepId);
-        String teamId = previous == null ? Rep.DEFAULT_TEAM : previous.teamId;
-        Rep manager = Team.managerOf(teamId);
+        Rep manager = Team.managerOf(router.escalationTeam(source, facts));
         String unclaimed = (previous == null ? "nobody" : previous.name) + " did not claim it within "
                 + source.claimSla().toSeconds() + " s";
         List<Touch> created = new ArrayList<>();
+        if (previousRepId != null) {
+            passedReps.record(lead.id, previousRepId, now);
+        }
+        Set<UUID> hadIt = passedReps.of(lead.id);
 
         Optional<RepPicks.Pick> next = lead.escalations < source.maxFallbacks()
-                ? nextRep(source, lead.escalations, teamId, lead.assignedRepId, now)
+                ? nextRep(source, lead.escalations, facts, hadIt, now)
                 : Optional.empty();
         String effect;
         if (next.isPresent()) {
@@ -135,14 +150,25 @@ public class EscalationSweep {
         return created;
     }
 
-    private Optional<RepPicks.Pick> nextRep(CadenceSettings source, int escalations, String teamId, UUID current,
+    private Optional<RepPicks.Pick> nextRep(CadenceSettings source, int escalations, LeadFacts lead, Set<UUID> hadIt,
             Instant now) {
         if (escalations < source.escalationChain().size()) {
             Rep chained = Rep.findById(source.escalationChain().get(escalations));
-            if (chained != null && chained.active && chained.onDuty) {
+            if (chained != null && chained.active && chained.onDuty && !hadIt.contains(chained.id)) {
                 return Optional.of(new RepPicks.Pick(chained, "escalation chain: " + chained.name));
             }
         }
-        return router.nextRep(teamId, now, current, source.routing());
+        return router.nextRep(source, lead, hadIt, now);
+    }
+
+    /** What the source's routing rules look at, as the lead told it. */
+    private LeadFacts facts(Lead lead) {
+        try {
+            LeadReceived.Interest interest = lead.interestJson == null ? null
+                    : json.readValue(lead.interestJson, LeadReceived.Interest.class);
+            return LeadFacts.of(lead.sourceId, lead.postalCode, interest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored interest of lead " + lead.id + " is not JSON", e);
+        }
     }
 }

@@ -41,16 +41,18 @@ public class RepHandover {
     private final CadenceSettingsService settings;
     private final RepAlerts alerts;
     private final Event<LeadRouted> routed;
+    private final PassedReps passedReps;
     private final EngineConfig.Routing config;
     private final Clock clock;
 
     RepHandover(EntityManager entityManager, TeamRouter router, CadenceSettingsService settings, RepAlerts alerts,
-            Event<LeadRouted> routed, EngineConfig config, Clock clock) {
+            Event<LeadRouted> routed, PassedReps passedReps, EngineConfig config, Clock clock) {
         this.entityManager = entityManager;
         this.router = router;
         this.settings = settings;
         this.alerts = alerts;
         this.routed = routed;
+        this.passedReps = passedReps;
         this.config = config.routing();
         this.clock = clock;
     }
@@ -95,6 +97,7 @@ public class RepHandover {
             lead.assignedAt = now;
             lead.claimDueAt = now.plus(settings.forSource(lead.sourceId).claimSla());
             lead.routingReason = "re-routed: " + off.name + " went off; " + pick.get().reason();
+            passedReps.record(lead.id, off.id, now);
             alerts.alert(lead, next, EscalationSweep.NEXT_REP_TEMPLATE, "Passed to you: " + off.name + " went off", now);
             routed.fire(new LeadRouted(lead.id, next.id));
             event.effect = "offered to " + next.name + " (" + pick.get().reason() + ")";

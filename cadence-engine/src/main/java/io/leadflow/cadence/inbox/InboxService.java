@@ -24,6 +24,7 @@ import io.leadflow.cadence.auth.Caller;
 import io.leadflow.cadence.auth.SignedInRep;
 import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.routing.Rep;
+import io.leadflow.cadence.scheduling.Touch;
 import io.leadflow.cadence.timeline.LeadTimeline;
 import io.leadflow.cadence.timeline.TimelineService;
 
@@ -93,7 +94,8 @@ public class InboxService {
                 .flatMap(Optional::stream).distinct().toList();
         Map<String, String> actorNames = repIds.isEmpty() ? Map.of()
                 : Rep.<Rep>list("id in ?1", repIds).stream().collect(Collectors.toMap(r -> Caller.actorOf(r.id), r -> r.name));
-        return LeadView.of(lead, card, card.mine() || rep.isManager(), timeline, actorNames, clock.instant(), json);
+        return LeadView.of(lead, card, card.mine() || rep.isManager(), Touch.heldBy(lead.id, rep.repId()), timeline, actorNames,
+                clock.instant(), json);
     }
 
     /** The line of a lead the rep may see. */

@@ -21,12 +21,13 @@ import io.leadflow.cadence.timeline.LeadTimeline;
  *
  * @param smsReachable they agreed to texts and did not opt out, so the page offers an sms: link
  * @param canAct       the rep owns the lead (or is a manager): outcomes, pause, commitments
+ * @param canLogOutcome the rep may act, or covers one of the lead's tasks (its rep went off): outcomes only
  * @param promiseEarliest  now, in the lead's local time, as the commitment picker's minimum
  * @param promiseSuggested the top of the next hour but one, in the lead's local time, as the picker's first value
  */
 public record LeadView(LeadCard card, String phone, String email, boolean smsReachable, boolean smsConsent,
         boolean emailConsent, boolean smsOptedOut, boolean emailOptedOut, String timeZone, List<Fact> interest,
-        boolean canAct, LeadTimeline timeline, Map<String, String> actorNames, String promiseEarliest,
+        boolean canAct, boolean canLogOutcome, LeadTimeline timeline, Map<String, String> actorNames, String promiseEarliest,
         String promiseSuggested) {
 
     public record Fact(String label, String value) {
@@ -37,12 +38,12 @@ public record LeadView(LeadCard card, String phone, String email, boolean smsRea
     private static final List<String> ORDER = List.of("community", "product", "homeSize", "budget", "timeline", "heardAbout");
 
     /** @param actorNames the names of the reps on the timeline, by actor ({@code rep:<id>}) */
-    static LeadView of(Lead lead, LeadCard card, boolean canAct, LeadTimeline timeline, Map<String, String> actorNames,
+    static LeadView of(Lead lead, LeadCard card, boolean canAct, boolean covering, LeadTimeline timeline, Map<String, String> actorNames,
             Instant now, ObjectMapper json) {
         LocalDateTime leadsNow = now.atZone(ZoneId.of(lead.timeZone)).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES);
         return new LeadView(card, lead.phoneE164, lead.email, lead.smsConsent && !lead.smsOptedOut, lead.smsConsent,
                 lead.emailConsent, lead.smsOptedOut, lead.emailOptedOut, lead.timeZone, interest(lead.interestJson, json),
-                canAct, timeline, actorNames, leadsNow.toString(), leadsNow.truncatedTo(ChronoUnit.HOURS).plusHours(2).toString());
+                canAct, canAct || covering, timeline, actorNames, leadsNow.toString(), leadsNow.truncatedTo(ChronoUnit.HOURS).plusHours(2).toString());
     }
 
     /** Who did it, by name where the actor is a rep. */

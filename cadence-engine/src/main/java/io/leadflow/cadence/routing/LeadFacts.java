@@ -19,9 +19,13 @@ public record LeadFacts(String sourceId, String postalCode, List<String> interes
     private static final List<String> POSTAL_KEYS = List.of("postalcode", "zip", "zipcode", "postcode");
 
     public static LeadFacts of(LeadReceived lead) {
-        LeadFacts facts = of(lead.sourceId(), lead.interest());
-        return lead.postalCode() == null ? facts
-                : new LeadFacts(facts.sourceId(), normalized(lead.postalCode().code()), facts.interests());
+        return of(lead.sourceId(), lead.postalCode() == null ? null : lead.postalCode().code(), lead.interest());
+    }
+
+    /** @param postalCode the lead's {@code postalCode}, as received; null: read from the custom answers */
+    public static LeadFacts of(String sourceId, String postalCode, LeadReceived.Interest interest) {
+        LeadFacts facts = of(sourceId, interest);
+        return postalCode == null ? facts : new LeadFacts(facts.sourceId(), normalized(postalCode), facts.interests());
     }
 
     public static LeadFacts of(String sourceId, LeadReceived.Interest interest) {

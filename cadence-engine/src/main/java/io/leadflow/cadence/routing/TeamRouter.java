@@ -3,6 +3,7 @@ package io.leadflow.cadence.routing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import io.leadflow.cadence.settings.CadenceSettings;
 @ApplicationScoped
 public class TeamRouter {
 
+    private static final String NO_RULE_MATCHED = "rules: no rule matched; ";
+
     private final EntityManager entityManager;
 
     TeamRouter(EntityManager entityManager) {
@@ -36,18 +39,37 @@ public class TeamRouter {
         if (source.routing() == RoutingStrategy.RULES) {
             return byRules(source, lead, now);
         }
-        return inTeam(source.teamId(), source.routing(), now, null);
+        return inTeam(source.teamId(), source.routing(), now, Set.of());
     }
 
     /**
-     * An escalation's next rep, never {@code excluded} (the rep it takes the lead from): the team's next
-     * rep in turn who is on; for an availability source also within hours, else the on-call rep. Never
-     * the manager: an escalation ends with them by its own rule.
+     * The team a source's lead escalates in: for {@code rules}, the team of the rule the lead matches if
+     * that rule names a team; else (every other strategy, a rule naming a rep, no rule matching) the source's team.
+     */
+    public String escalationTeam(CadenceSettings source, LeadFacts lead) {
+        Optional<RoutingRule> matched = source.routing() == RoutingStrategy.RULES ? matching(source, lead) : Optional.empty();
+        return matched.map(RoutingRule::teamId).orElse(source.teamId());
+    }
+
+    /**
+     * An escalation's next rep in the {@link #escalationTeam}, never one of {@code hadIt} (the reps the lead
+     * passed from, its current rep included), by the source's strategy: {@code weighted} the smooth weighted round robin over the
+     * others; {@code availability} the next in turn who is on and within hours, else the on-call rep;
+     * {@code round-robin} and {@code rules} the next in turn who is on. Never the manager: an escalation
+     * ends with them by its own rule.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<RepPicks.Pick> nextRep(String teamId, Instant now, UUID excluded, RoutingStrategy sourceStrategy) {
-        RoutingStrategy inTurn = sourceStrategy == RoutingStrategy.AVAILABILITY ? sourceStrategy : RoutingStrategy.ROUND_ROBIN;
-        return inTeam(teamId, inTurn, now, excluded).filter(pick -> pick.rep().role == RepRole.rep);
+    public Optional<RepPicks.Pick> nextRep(CadenceSettings source, LeadFacts lead, Set<UUID> hadIt, Instant now) {
+        if (source.routing() != RoutingStrategy.RULES) {
+            return inTeam(source.teamId(), source.routing(), now, hadIt).filter(pick -> pick.rep().role == RepRole.rep);
+        }
+        Optional<RoutingRule> matched = matching(source, lead);
+        Optional<RoutingRule> teamRule = matched.filter(rule -> rule.teamId() != null);
+        if (teamRule.isPresent()) {
+            return inRuleTeam(teamRule.get(), now, hadIt);
+        }
+        String because = matched.map(rule -> "rules: " + rule.describe() + " named a rep; ").orElse(NO_RULE_MATCHED);
+        return inTeam(source.teamId(), RoutingStrategy.ROUND_ROBIN, now, hadIt).map(pick -> explained(because, pick));
     }
 
     /**
@@ -57,7 +79,7 @@ public class TeamRouter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RepPicks.Pick> nextAvailableRep(String teamId, Instant now, UUID excluded) {
-        return inTeam(teamId, RoutingStrategy.AVAILABILITY, now, excluded);
+        return inTeam(teamId, RoutingStrategy.AVAILABILITY, now, Set.of(excluded));
     }
 
     /** Holds the team's row until the caller's commit; picks in other transactions wait for it. */
@@ -69,10 +91,10 @@ public class TeamRouter {
     }
 
     private Optional<RepPicks.Pick> byRules(CadenceSettings source, LeadFacts lead, Instant now) {
-        Optional<RoutingRule> matched = source.routingRules().stream().filter(rule -> rule.matches(lead)).findFirst();
+        Optional<RoutingRule> matched = matching(source, lead);
         if (matched.isEmpty()) {
-            return inTeam(source.teamId(), RoutingStrategy.ROUND_ROBIN, now, null)
-                    .map(pick -> explained("rules: no rule matched; ", pick));
+            return inTeam(source.teamId(), RoutingStrategy.ROUND_ROBIN, now, Set.of())
+                    .map(pick -> explained(NO_RULE_MATCHED, pick));
         }
         RoutingRule rule = matched.get();
         if (rule.repId() != null) {
@@ -82,21 +104,29 @@ public class TeamRouter {
                 return Optional.of(new RepPicks.Pick(rep, "rules: " + rule.describe() + " → " + rep.name));
             }
             String because = "rules: " + rule.describe() + " → " + (rep == null ? "a rep no longer there" : rep.name + ", who is off") + "; ";
-            return inTeam(rep == null ? source.teamId() : rep.teamId, RoutingStrategy.ROUND_ROBIN, now, null)
+            return inTeam(rep == null ? source.teamId() : rep.teamId, RoutingStrategy.ROUND_ROBIN, now, Set.of())
                     .map(pick -> explained(because, pick));
         }
+        return inRuleTeam(rule, now, Set.of());
+    }
+
+    private static Optional<RoutingRule> matching(CadenceSettings source, LeadFacts lead) {
+        return source.routingRules().stream().filter(rule -> rule.matches(lead)).findFirst();
+    }
+
+    private Optional<RepPicks.Pick> inRuleTeam(RoutingRule rule, Instant now, Set<UUID> excluded) {
         Team team = Team.findById(rule.teamId());
-        return inTeam(rule.teamId(), RoutingStrategy.ROUND_ROBIN, now, null)
+        return inTeam(rule.teamId(), RoutingStrategy.ROUND_ROBIN, now, excluded)
                 .map(pick -> explained("rules: " + rule.describe() + " → team " + team.name + "; ", pick));
     }
 
-    private Optional<RepPicks.Pick> inTeam(String teamId, RoutingStrategy strategy, Instant now, UUID excluded) {
+    private Optional<RepPicks.Pick> inTeam(String teamId, RoutingStrategy strategy, Instant now, Set<UUID> excluded) {
         lockTeam(teamId);
         Team team = Team.findById(teamId);
         if (team == null) {
             return Optional.empty();
         }
-        List<Rep> rotation = rotation(teamId, excluded);
+        List<Rep> rotation = rotation(teamId).stream().filter(rep -> !excluded.contains(rep.id)).toList();
         Optional<RepPicks.Pick> pick = switch (strategy) {
             case WEIGHTED -> RepPicks.weighted(rotation);
             case AVAILABILITY -> RepPicks.available(rotation, now, takingLeads(team.onCallRepId, excluded),
@@ -108,18 +138,17 @@ public class TeamRouter {
     }
 
     /** The team's reps (not its manager), least recently assigned first, off ones included. */
-    private List<Rep> rotation(String teamId, UUID excluded) {
+    private List<Rep> rotation(String teamId) {
         return entityManager.unwrap(Session.class).createNativeQuery("""
                 select * from rep
-                where active and role = 'rep' and team_id = :team and id is distinct from :excluded
+                where active and role = 'rep' and team_id = :team
                 order by last_assignment_seq nulls first, id""", Rep.class)
                 .setParameter("team", teamId)
-                .setParameter("excluded", excluded, UUID.class)
                 .getResultList();
     }
 
-    private static Rep takingLeads(UUID repId, UUID excluded) {
-        return repId == null || repId.equals(excluded) ? null
+    private static Rep takingLeads(UUID repId, Set<UUID> excluded) {
+        return repId == null || excluded.contains(repId) ? null
                 : Rep.<Rep>findByIdOptional(repId).filter(rep -> rep.active).orElse(null);
     }
 

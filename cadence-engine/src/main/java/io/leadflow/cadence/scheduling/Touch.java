@@ -84,6 +84,14 @@ public class Touch extends PanacheEntityBase {
     /** The trace of the work that planned this touch, which its dispatch continues. */
     public String traceparent;
 
+    /**
+     * Whether the rep holds one of the lead's tasks for its owner (who went off, see RepHandover): they
+     * may open the lead, make the call and log what came of it.
+     */
+    public static boolean heldBy(UUID leadId, UUID repId) {
+        return repId != null && count("leadId = ?1 and recipientRepId = ?2 and audience = ?3", leadId, repId, Audience.LEAD) > 0;
+    }
+
     @PrePersist
     void rememberTrace() {
         if (traceparent == null) {

@@ -18,10 +18,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadflow.cadence.lead.Lead;
 import io.leadflow.cadence.lead.LeadReceivedConsumer;
 import io.leadflow.cadence.lead.TestLeads;
 import io.leadflow.contracts.LeadReceived;
 import io.leadflow.localstack.LocalStackTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,15 +97,89 @@ class RoutingStrategiesTest {
         TestTeams.rep(team, "Carl Asleep", hoursWhereItIs(0));
         String onCall = TestTeams.rep(team, "Otto On-Call", hoursWhereItIs(0));
         TestTeams.putTeam(team, Map.of("name", "Escalating", "onCallRepId", onCall));
-        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team, "claimSla", "PT1S",
-                "maxFallbacks", 1));
+        String source = TestTeams.source(Map.of("routing", "availability", "teamId", team, "maxFallbacks", 1));
 
         LeadReceived lead = TestLeads.inDaytime(true, source);
         assertThat(route(lead).getString("assignedRep.name")).isEqualTo("Ann Awake");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestTeams.timeline(lead.leadId())
-                .getString("assignedRep.why")).startsWith("escalation: Ann Awake did not claim it within 1 s; availability: ")
-                .endsWith("→ on-call Otto On-Call").contains("Carl Asleep outside hours"));
+        assertThat(escalate(lead.leadId(), 1).getString("assignedRep.why"))
+                .startsWith("escalation: Ann Awake did not claim it within 3600 s; availability: ")
+                .endsWith("→ on-call Otto On-Call").contains("Carl Asleep outside hours");
+    }
+
+    @Test
+    void shouldNotEscalateALeadBackToTheRepWhoWentOffWithItWhenTheyAreBack() {
+        String team = TestTeams.teamManagedBy("Comeback", "Meg Comeback");
+        TestTeams.rep(team, "Ada Comeback", Map.of());
+        TestTeams.rep(team, "Bea Comeback", Map.of());
+        LeadReceived lead = TestLeads.inDaytime(true, TestTeams.source(Map.of("teamId", team, "maxFallbacks", 2)));
+        String first = route(lead).getString("assignedRep.id");
+        switchOn(first, false);
+        assertThat(TestTeams.timeline(lead.leadId()).getString("assignedRep.id")).isNotEqualTo(first);
+        switchOn(first, true);
+
+        JsonPath escalated = escalate(lead.leadId(), 1);
+
+        // both reps had it (one went off with it, the other let it pass): the manager owns it, fallbacks or not
+        assertThat(escalated.getString("assignedRep.name")).isEqualTo("Meg Comeback");
+        assertThat(escalated.getString("timeline.find { it.kind == 'escalated' }.effect"))
+                .isEqualTo("no fallbacks left: manager Meg Comeback owns it");
+    }
+
+    @Test
+    void shouldEscalateAWeightedSourcesLeadByWeightPastEveryRepWhoHadItAndEndWithTheManager() {
+        String team = TestTeams.teamManagedBy("Weighted Escalation", "Mia Manager");
+        TestTeams.rep(team, "Ann Heavy", Map.of("weight", 3));
+        TestTeams.rep(team, "Ben Light", Map.of("weight", 1));
+        TestTeams.rep(team, "Cal Light", Map.of("weight", 1));
+        String source = TestTeams.source(Map.of("routing", "weighted", "teamId", team, "maxFallbacks", 2));
+        LeadReceived lead = TestLeads.inDaytime(true, source);
+        assertThat(route(lead).getString("assignedRep.name")).isEqualTo("Ann Heavy");
+
+        JsonPath first = escalate(lead.leadId(), 1);
+        JsonPath second = escalate(lead.leadId(), 2);
+        JsonPath last = escalate(lead.leadId(), 3);
+
+        assertThat(first.getString("assignedRep.why"))
+                .matches("escalation: Ann Heavy did not claim it within 3600 s; weighted: (Ben|Cal) Light weight 1 of 2");
+        assertThat(second.getString("assignedRep.why"))
+                .matches("escalation: (Ben|Cal) Light did not claim it within 3600 s; weighted: (Ben|Cal) Light weight 1 of 1");
+        assertThat(List.of("Ann Heavy", first.getString("assignedRep.name"), second.getString("assignedRep.name")))
+                .doesNotHaveDuplicates();
+        assertThat(last.getString("assignedRep.name")).isEqualTo("Mia Manager");
+        assertThat(last.getString("timeline.findAll { it.kind == 'escalated' }[2].effect"))
+                .isEqualTo("no fallbacks left: manager Mia Manager owns it");
+    }
+
+    @Test
+    void shouldEscalateARulesSourcesLeadInTheRulesTeamNeverBackToARepWhoHadItElseInTheSourcesTeam() {
+        String south = TestTeams.teamManagedBy("South Escalation", "Max South");
+        TestTeams.rep(south, "Sam South", Map.of());
+        TestTeams.rep(south, "Sue South", Map.of());
+        String home = TestTeams.team("Home");
+        TestTeams.rep(home, "Hal Home", Map.of());
+        String rita = TestTeams.rep(TestTeams.team("Pines"), "Rita Pines", Map.of());
+        String source = TestTeams.source(Map.of("routing", "rules", "teamId", home, "maxFallbacks", 2, "routingRules",
+                List.of(Map.of("postalPrefix", "331", "teamId", south), Map.of("interest", "Pine Hill", "repId", rita))));
+        LeadReceived postal = withInterest(TestLeads.inDaytime(true, source),
+                new LeadReceived.Interest("Oak Ridge", null, null, null, null, null, Map.of("zip", "33101")));
+        LeadReceived pines = withInterest(TestLeads.inDaytime(true, source),
+                new LeadReceived.Interest("Pine Hill", null, null, null, null, null, Map.of()));
+        String firstRep = route(postal).getString("assignedRep.name");
+        assertThat(route(pines).getString("assignedRep.why")).isEqualTo("rules: interest pine hill → Rita Pines");
+
+        JsonPath offered = escalate(postal.leadId(), 1);
+        JsonPath managed = escalate(postal.leadId(), 2);
+        JsonPath pinesOffered = escalate(pines.leadId(), 1);
+
+        String secondRep = firstRep.equals("Sam South") ? "Sue South" : "Sam South";
+        assertThat(offered.getString("assignedRep.why")).isEqualTo("escalation: " + firstRep
+                + " did not claim it within 3600 s; rules: postal 331* → team South Escalation; round-robin: " + secondRep
+                + " next in South Escalation");
+        // both of South's reps had it: the manager of the rule's team owns it, not the source's team's
+        assertThat(managed.getString("assignedRep.name")).isEqualTo("Max South");
+        assertThat(pinesOffered.getString("assignedRep.why")).isEqualTo("escalation: Rita Pines did not claim it within"
+                + " 3600 s; rules: interest pine hill named a rep; round-robin: Hal Home next in Home");
     }
 
     @Test
@@ -112,11 +188,10 @@ class RoutingStrategiesTest {
         TestTeams.rep(south, "Sam South", Map.of());
         String source = TestTeams.source(Map.of("routing", "rules",
                 "routingRules", List.of(Map.of("postalPrefix", "331", "teamId", south))));
-        LeadReceived lead = TestLeads.inDaytime(true, source);
-        var interest = new LeadReceived.Interest("Oak Ridge", null, null, null, null, null, Map.of("zip", "33101"));
+        LeadReceived lead = withInterest(TestLeads.inDaytime(true, source),
+                new LeadReceived.Interest("Oak Ridge", null, null, null, null, null, Map.of("zip", "33101")));
 
-        JsonPath routed = route(new LeadReceived(lead.leadId(), source, lead.receivedAt(), false, lead.contact(),
-                lead.timeZone(), lead.message(), interest, lead.utm(), lead.consent()));
+        JsonPath routed = route(lead);
 
         assertThat(routed.getString("assignedRep.why"))
                 .isEqualTo("rules: postal 331* → team South; round-robin: Sam South next in South");
@@ -131,6 +206,24 @@ class RoutingStrategiesTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("invalidParams.name", containsInAnyOrder("routing", "teamId", "routingRules[0]",
                         "routingRules[0].repId", "routingRules[0].teamId"));
+    }
+
+    /** The lead's claim deadline passes by the engine's clock; @return its timeline once it escalated that many times. */
+    private JsonPath escalate(UUID leadId, int times) {
+        QuarkusTransaction.requiringNew().run(() -> Lead.<Lead>findById(leadId).claimDueAt = clock.instant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestTeams.timeline(leadId)
+                .getList("timeline.findAll { it.kind == 'escalated' }").size() == times);
+        return TestTeams.timeline(leadId);
+    }
+
+    private static void switchOn(String repId, boolean on) {
+        given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(Map.of("on", on))
+                .when().patch("/api/reps/{id}", repId).then().statusCode(200);
+    }
+
+    private static LeadReceived withInterest(LeadReceived lead, LeadReceived.Interest interest) {
+        return new LeadReceived(lead.leadId(), lead.sourceId(), lead.receivedAt(), false, lead.contact(), lead.timeZone(),
+                lead.message(), interest, lead.utm(), lead.consent());
     }
 
     /** Working hours 09:00-17:00 every day, in a zone where it is about {@code hour}:00 by the engine's clock. */

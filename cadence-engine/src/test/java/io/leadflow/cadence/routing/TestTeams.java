@@ -26,6 +26,14 @@ public final class TestTeams {
         return teamId;
     }
 
+    /** A team with a new manager of that name; @return the team's id */
+    public static String teamManagedBy(String name, String managerName) {
+        String teamId = team(name);
+        String manager = rep(teamId, managerName, Map.of("role", "manager"));
+        putTeam(teamId, Map.of("name", name, "managerRepId", manager));
+        return teamId;
+    }
+
     public static void putTeam(String teamId, Map<String, Object> team) {
         given().auth().oauth2(TestLeads.OPS_TOKEN).contentType("application/json").body(team)
                 .when().put("/api/teams/{id}", teamId).then().statusCode(200);
