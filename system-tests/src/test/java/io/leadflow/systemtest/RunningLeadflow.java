@@ -19,6 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.LocalStack;
 import io.leadflow.localstack.mail.CaughtMail;
@@ -44,6 +47,7 @@ public final class RunningLeadflow implements BeforeAllCallback {
               - { after: PT4S, channel: email, template: questions-since-email, reason: Ask what questions came up }
             """;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static volatile LocalStack stack;
 
@@ -70,6 +74,16 @@ public final class RunningLeadflow implements BeforeAllCallback {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A lead's timeline, as an ops user reads it. */
+    static JsonNode timeline(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + stack.opsToken())
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("timeline answer: %s", response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     static List<ReceivedSms> smsTo(String phone) {
         return stack.smsSink().messages().stream()
                 .filter(sms -> sms.to().equals(phone))
@@ -93,8 +107,10 @@ public final class RunningLeadflow implements BeforeAllCallback {
                     .serviceEnvironment(LeadflowService.CADENCE_ENGINE,
                             Map.of("LEADFLOW_ENGINE_PLAYBOOK_FILE", playbook.toString()))
                     // names each text's touch at the sink (ReceivedSms.touchId); the sink calls nothing back
-                    .serviceEnvironment(LeadflowService.NOTIFIER,
-                            Map.of("LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", "http://127.0.0.1:9"))
+                    .serviceEnvironment(LeadflowService.NOTIFIER, Map.of(
+                            "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", "http://127.0.0.1:9",
+                            // an email reply is read well inside the 2 s before the playbook's next step
+                            "LEADFLOW_NOTIFIER_INBOUND_EMAIL_IMAP_POLL_INTERVAL", "300ms"))
                     .start();
             warmUp();
             return new Started();

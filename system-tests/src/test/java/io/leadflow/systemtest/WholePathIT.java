@@ -6,6 +6,7 @@ import static io.leadflow.systemtest.RunningLeadflow.postLead;
 import static io.leadflow.systemtest.RunningLeadflow.smsTo;
 import static io.leadflow.systemtest.RunningLeadflow.sourceKey;
 import static io.leadflow.systemtest.RunningLeadflow.stack;
+import static io.leadflow.systemtest.RunningLeadflow.timeline;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -88,7 +89,7 @@ class WholePathIT {
         assertThat(repAlertSms(lead).get(0).body()).contains(lead.phone().substring(8)).contains("60 s");
 
         await().atMost(DELIVERY_BOUND).untilAsserted(() -> {
-            JsonNode view = getTimeline(timeline);
+            JsonNode view = timeline(timeline);
             assertThat(view.get("speedToFirstTouchMs").isNumber()).as("speed to first touch recorded").isTrue();
             assertThat(view.get("speedToRepAlertMs").isNumber()).as("speed to rep alert recorded").isTrue();
             assertThat(view.get("speedToFirstTouchMs").asLong()).isBetween(0L, 5_000L);
@@ -149,7 +150,7 @@ class WholePathIT {
         awaitDelivered("the prospect's email and the rep's alert", accepted.get("leadId").asText(),
                 () -> !mailTo(lead.email()).isEmpty() && repAlertSms(lead).size() == 1);
         await().atMost(DELIVERY_BOUND).untilAsserted(() ->
-                assertThat(statuses(getTimeline(timeline), "touch")).contains("accepted", "skipped"));
+                assertThat(statuses(timeline(timeline), "touch")).contains("accepted", "skipped"));
         assertThat(smsTo(lead.phone())).isEmpty();
     }
 
@@ -198,7 +199,7 @@ class WholePathIT {
 
     private static String timelineOrWhyNot(String leadId) {
         try {
-            return "timeline: " + getTimeline(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
+            return "timeline: " + timeline(stack().serviceUrl(LeadflowService.CADENCE_ENGINE) + "/api/leads/" + leadId + "/timeline");
         } catch (Exception | AssertionError e) {
             return "no timeline: " + e.getMessage();
         }
@@ -266,15 +267,6 @@ class WholePathIT {
             all.append(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).append('\n');
         }
         return all.toString();
-    }
-
-    private static JsonNode getTimeline(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + stack().opsToken())
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("timeline answer: %s", response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     private static List<String> statuses(JsonNode timeline, String kind) {
