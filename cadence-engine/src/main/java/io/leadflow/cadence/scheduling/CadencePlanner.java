@@ -55,11 +55,12 @@ public class CadencePlanner {
         cadence.startedAt = now;
         cadence.persist();
 
+        ContactWindowPolicy.Where where = windows.whereFor(lead);
         List<Touch> touches = new ArrayList<>();
         for (int step = 0; step < playbook.steps().size(); step++) {
             Playbook.Step playbookStep = playbook.steps().get(step);
             for (Channel channel : playbookStep.channel().deliveryChannels()) {
-                Touch touch = plan(lead, cadence, step, playbookStep, channel, rep.map(r -> r.id).orElse(null),
+                Touch touch = plan(lead, where, cadence, step, playbookStep, channel, rep.map(r -> r.id).orElse(null),
                         lead.receivedAt.plus(playbookStep.after()), now);
                 touch.persist();
                 touches.add(touch);
@@ -75,11 +76,12 @@ public class CadencePlanner {
     public List<Touch> planNoAnswer(Lead lead, Instant now) {
         Cadence cadence = Cadence.find("leadId = ?1 order by startedAt desc", lead.id).firstResult();
         Playbook playbook = playbooks.version(cadence.playbookId, cadence.playbookVersion).orElseThrow();
+        ContactWindowPolicy.Where where = windows.whereFor(lead);
         List<Touch> touches = new ArrayList<>();
         for (int step = 0; step < playbook.noAnswer().size(); step++) {
             Playbook.Step playbookStep = playbook.noAnswer().get(step);
             for (Channel channel : playbookStep.channel().deliveryChannels()) {
-                Touch touch = plan(lead, cadence, NO_ANSWER_STEPS + step, playbookStep, channel, lead.assignedRepId,
+                Touch touch = plan(lead, where, cadence, NO_ANSWER_STEPS + step, playbookStep, channel, lead.assignedRepId,
                         now.plus(playbookStep.after()), now);
                 touch.firstTouch = false;
                 touch.persist();
@@ -93,13 +95,14 @@ public class CadencePlanner {
     public Touch planCommitment(Lead lead, Channel channel, String template, String reason, Instant at, Instant now) {
         Cadence cadence = Cadence.find("leadId = ?1 order by startedAt desc", lead.id).firstResult();
         Playbook.Step promised = new Playbook.Step(Duration.ZERO, PlaybookChannel.of(channel), template, reason);
-        Touch touch = plan(lead, cadence, COMMITMENT_STEP, promised, channel, lead.assignedRepId, at, now);
+        Touch touch = plan(lead, windows.whereFor(lead), cadence, COMMITMENT_STEP, promised, channel, lead.assignedRepId, at, now);
         touch.firstTouch = false;
         touch.persist();
         return touch;
     }
 
-    private Touch plan(Lead lead, Cadence cadence, int step, Playbook.Step playbookStep, Channel channel,
+    /** {@code where} is the lead's, looked up once per cadence: it reads the source's holidays. */
+    private Touch plan(Lead lead, ContactWindowPolicy.Where where, Cadence cadence, int step, Playbook.Step playbookStep, Channel channel,
             UUID repId, Instant wanted, Instant now) {
         Audience audience = playbookStep.channel().audience();
         Touch touch = new Touch();
@@ -120,7 +123,7 @@ public class CadencePlanner {
         if (firstResponseSentAtOnce) {
             touch.dueAt = wanted;
         } else {
-            touch.placeAt(wanted, windows.whereFor(lead), contactWindow);
+            touch.placeAt(wanted, where, contactWindow);
         }
 
         String skipReason = skipReason(lead, audience, channel, repId != null);
