@@ -30,7 +30,8 @@ import io.quarkus.runtime.StartupEvent;
  * leads, alerts broken commitments (and publishes the activity outbox), then sleeps until the next
  * touch, claim deadline or commitment deadline is
  * due, but never longer than the poll interval (which bounds how late a
- * touch planned by another instance, or missed by the fast path, can be).
+ * touch planned by another instance, or missed by the fast path, can be). While touches keep falling
+ * due it wakes every 20 ms and sweeps escalations, commitments and the outbox once per poll interval.
  */
 @ApplicationScoped
 public class DueTouchPoller {
@@ -83,21 +84,28 @@ public class DueTouchPoller {
     }
 
     private void run() {
+        // pacing, not business time: measured on the machine's clock, whatever the injected one says
+        long lastSweepNanos = System.nanoTime() - config.pollInterval().toNanos();
         while (running) {
             Duration sleep = config.pollInterval();
+            // while touches keep falling due, the sweeps run once per poll interval, not at every wake-up
+            boolean sweep = System.nanoTime() - lastSweepNanos >= config.pollInterval().toNanos();
             try {
-                dispatchDue(clock.instant());
-                dispatcher.dispatch(escalations.escalateDue());
-                dispatcher.dispatch(commitments.alertBreaches());
-                sleep = untilNextDue(clock.instant());
+                boolean busy = dispatchDue(clock.instant()) > 0;
+                sweep |= !busy;
+                if (sweep) {
+                    dispatcher.dispatch(escalations.escalateDue());
+                    dispatcher.dispatch(commitments.alertBreaches());
+                    lastSweepNanos = System.nanoTime();
+                }
+                // touches fell due since the last wake-up: more will, so no need to ask when the next one is
+                sleep = busy ? BATCHING_GAP : untilNextDue(clock.instant());
             } catch (RuntimeException e) {
                 // the touches stay scheduled; the next poll tries again
                 LOG.warn("Dispatching due touches failed; retrying at the next poll", e);
             }
-            try {
-                outbox.publishPending();
-            } catch (RuntimeException e) {
-                LOG.warn("Publishing the activity outbox failed; retrying at the next poll", e);
+            if (sweep) {
+                publishOutbox();
             }
             try {
                 Thread.sleep(Math.max(BATCHING_GAP.toMillis(), sleep.toMillis()));
@@ -108,18 +116,29 @@ public class DueTouchPoller {
         }
     }
 
+    private void publishOutbox() {
+        try {
+            outbox.publishPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Publishing the activity outbox failed; retrying at the next poll", e);
+        }
+    }
+
     /**
      * Touches that fell due in the last second go first, on this thread: they can still be on time.
      * Anything older is a backlog (a burst, an outage, a restart), drained oldest first beside them.
      */
-    private void dispatchDue(Instant now) {
+    private int dispatchDue(Instant now) {
+        int total = 0;
         int dispatched;
         do {
             dispatched = dispatcher.dispatchDueAfter(now.minus(ON_TIME), config.batchSize());
+            total += dispatched;
         } while (dispatched == config.batchSize());
         if (draining.compareAndSet(false, true)) {
             backlogDrainers.execute(this::drainBacklog);
         }
+        return total;
     }
 
     private void drainBacklog() {

@@ -18,6 +18,9 @@ import jakarta.persistence.Query;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
 import io.leadflow.cadence.MessagingChannels;
 import io.leadflow.cadence.messaging.CloudEventMessages;
 import io.leadflow.contracts.EventTypes;
@@ -87,6 +90,11 @@ public class TouchDispatcher {
 
     @SuppressWarnings("unchecked")
     private List<Touch> claim(String sql, Map<String, Object> parameters) {
+        // the batch's touches, leads and reps are only read, and written by one UPDATE: without this
+        // Hibernate snapshots every loaded row and compares it field by field at each flush
+        Session session = entityManager.unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
         Query query = entityManager.createNativeQuery(sql, Touch.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
