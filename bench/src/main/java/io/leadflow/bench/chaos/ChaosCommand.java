@@ -153,13 +153,12 @@ public final class ChaosCommand {
                         throw new IllegalStateException(e);
                     }
                 }, loadThread);
-                List<CompletableFuture<Instant>> outagesOver = new ArrayList<>();
-                for (ChaosSchedule.Planned planned : ChaosSchedule.plan(duration, seed, faults)) {
+                List<ChaosSchedule.Planned> plan = ChaosSchedule.plan(duration, seed, faults);
+                // outages are timed on their own thread, so a slow restart does not hold them back
+                List<CompletableFuture<Instant>> outagesOver = plan.stream().filter(planned -> planned.fault().isOutage())
+                        .map(planned -> outage(stack, planned, start, outages, injected)).toList();
+                for (ChaosSchedule.Planned planned : plan.stream().filter(planned -> !planned.fault().isOutage()).toList()) {
                     Duration wait = Duration.between(Instant.now(), start.plus(planned.at()));
-                    if (planned.fault().isOutage()) {
-                        outagesOver.add(outage(stack, planned.fault(), start, wait, outages, injected));
-                        continue;
-                    }
                     if (!wait.isNegative()) {
                         Thread.sleep(wait.toMillis());
                     }
@@ -188,8 +187,10 @@ public final class ChaosCommand {
     }
 
     /** Arms a provider outage at its time and ends it after its length, beside the process faults; completes when it is over. */
-    private static CompletableFuture<Instant> outage(LocalStack stack, ChaosSchedule.Fault fault, Instant start, Duration wait,
+    private static CompletableFuture<Instant> outage(LocalStack stack, ChaosSchedule.Planned planned, Instant start,
                                                      ScheduledExecutorService outages, List<ChaosSchedule.Injected> injected) {
+        ChaosSchedule.Fault fault = planned.fault();
+        Duration wait = Duration.between(Instant.now(), start.plus(planned.at()));
         CompletableFuture<Instant> over = new CompletableFuture<>();
         outages.schedule(() -> {
             ChaosSchedule.Injected armed = inject(stack, fault, start);

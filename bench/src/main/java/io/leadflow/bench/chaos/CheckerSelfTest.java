@@ -69,7 +69,8 @@ public final class CheckerSelfTest {
         plan(leadC, "c", "+447911000003", elevenPm.minusMillis(40), touches, messages);
         plan(leadD, "d", "+447911000004", noon, touches, messages);
         messages.add(new SinkMessage(DUPLICATED_TOUCH, "email", List.of("a@example.com"), noon.plusMillis(900)));
-        messages.add(new SinkMessage(null, "sms", List.of("+447911000004"), noon.minusMillis(30)));
+        // the STOP's confirmation: the notifier's status callback names an id of its own, no planned touch
+        messages.add(new SinkMessage("00000000-0000-0000-0000-0000000000f1", "sms", List.of("+447911000004"), noon.minusMillis(30)));
         return new Recording(
                 List.of(new Recording.AcceptedLead(leadA, "+447911000001", "a@example.com", "Europe/London", false),
                         new Recording.AcceptedLead(LOST_LEAD, "+447911000002", "b@example.com", "Europe/London", false),

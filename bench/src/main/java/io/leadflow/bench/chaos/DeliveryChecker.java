@@ -41,7 +41,7 @@ public final class DeliveryChecker {
         Set<String> stoppedPhones = recording.optOuts().stream().map(Recording.OptOut::phoneE164).collect(Collectors.toSet());
         List<SinkMessage> unattributed = new ArrayList<>();
         for (SinkMessage message : recording.messages()) {
-            if (isOptOutConfirmation(message, stoppedPhones)) {
+            if (isOptOutConfirmation(message, stoppedPhones, touchesById)) {
                 continue; // checked with the opt-outs
             }
             if (message.touchId() == null || !touchesById.containsKey(message.touchId())) {
@@ -157,9 +157,16 @@ public final class DeliveryChecker {
         return new Invariant("zero SMS or calls outside the lead's contact window", checked, violations, List.of());
     }
 
-    /** The confirmation of a STOP names no touch: the notifier sends it outside the touch flow. */
-    private static boolean isOptOutConfirmation(SinkMessage message, Set<String> stoppedPhones) {
-        return message.touchId() == null && message.transport().equals("sms") && message.to().stream().anyMatch(stoppedPhones::contains);
+    /**
+     * The confirmation of a STOP belongs to no planned touch: the notifier sends it outside the touch
+     * flow (with an id of its own in the status callback, or none).
+     */
+    private static boolean isOptOutConfirmation(SinkMessage message, Set<String> stoppedPhones, Map<String, RecordedTouch> touches) {
+        return !isPlanned(message, touches) && message.transport().equals("sms") && message.to().stream().anyMatch(stoppedPhones::contains);
+    }
+
+    private static boolean isPlanned(SinkMessage message, Map<String, RecordedTouch> touches) {
+        return message.touchId() != null && touches.containsKey(message.touchId());
     }
 
     private static Invariant noTextsAfterOptOut(Recording recording, Map<String, RecordedTouch> touches) {
@@ -176,14 +183,14 @@ public final class DeliveryChecker {
             List<SinkMessage> texts = recording.messages().stream()
                     .filter(message -> message.transport().equals("sms") && message.to().contains(optOut.phoneE164())).toList();
             for (SinkMessage text : texts) {
-                if (text.touchId() != null && !text.receivedAt().isBefore(optOut.answeredAt())) {
+                if (isPlanned(text, touches) && !text.receivedAt().isBefore(optOut.answeredAt())) {
                     RecordedTouch touch = touches.get(text.touchId());
                     violations.add((touch == null ? "touch " + text.touchId() : describe(touch)) + " reached the SMS sink "
                             + Duration.between(optOut.answeredAt(), text.receivedAt()).toMillis()
                             + " ms after the STOP of lead " + optOut.leadId() + " took effect");
                 }
             }
-            long confirmations = texts.stream().filter(text -> text.touchId() == null).count();
+            long confirmations = texts.stream().filter(text -> !isPlanned(text, touches)).count();
             if (confirmations > 1) {
                 violations.add("the STOP of lead " + optOut.leadId() + " was confirmed " + confirmations + " times");
             } else if (confirmations == 0) {
