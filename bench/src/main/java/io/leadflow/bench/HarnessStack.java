@@ -26,6 +26,12 @@ public final class HarnessStack {
      */
     private static final String STATUS_CALLBACK_BASE_URL = "http://127.0.0.1:9";
 
+    /**
+     * The notifier's public URL: it verifies Twilio signatures over this URL, never the Host
+     * header, so the harness signs the inbound texts it posts over it too.
+     */
+    public static final String NOTIFIER_PUBLIC_BASE_URL = "http://notifier.harness.local";
+
     /** The sender pool of runs that declare none (chaos). */
     private static final int DEFAULT_SENDER_POOL = 200;
 
@@ -53,6 +59,7 @@ public final class HarnessStack {
                 .serviceEnvironment(LeadflowService.LEAD_INTAKE, LoopbackLoadLimits.intakeEnvironment())
                 .serviceEnvironment(LeadflowService.NOTIFIER, Map.of(
                         "LEADFLOW_NOTIFIER_SMS_STATUS_CALLBACK_BASE_URL", STATUS_CALLBACK_BASE_URL,
+                        "LEADFLOW_NOTIFIER_PUBLIC_BASE_URL", NOTIFIER_PUBLIC_BASE_URL,
                         "LEADFLOW_NOTIFIER_SMS_PACING_ENABLED", Boolean.toString(smsPacing),
                         "LEADFLOW_NOTIFIER_SMS_FROM_NUMBERS", senderPool(fromNumbers)))
                 .start();
@@ -60,8 +67,12 @@ public final class HarnessStack {
 
     /** +1 415 700 0000 onwards: the sink accepts any sender. */
     static String senderPool(int size) {
-        return IntStream.range(0, size).mapToObj(i -> String.format(Locale.ROOT, "+1415700%04d", i))
-                .collect(Collectors.joining(","));
+        return IntStream.range(0, size).mapToObj(HarnessStack::senderNumber).collect(Collectors.joining(","));
+    }
+
+    /** The {@code index}th number of the sender pool. */
+    public static String senderNumber(int index) {
+        return String.format(Locale.ROOT, "+1415700%04d", index);
     }
 
     public static URI intakeUri(LocalStack stack) {

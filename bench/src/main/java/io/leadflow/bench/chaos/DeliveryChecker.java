@@ -3,6 +3,7 @@ package io.leadflow.bench.chaos;
 import io.leadflow.bench.load.LoadGenerator;
 import io.leadflow.bench.records.RecordedTouch;
 import io.leadflow.bench.sinks.SinkMessage;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * Checks a chaos {@link Recording} against the delivery promises: no accepted lead lost, each
  * immediate touch at a sink exactly once (or a failure with its reason, or listed as in doubt),
  * no message twice, no message the engine does not know, no SMS or call outside the lead's
- * contact window, and a lead posted twice keeps its id.
+ * contact window, no text to a number after its STOP took effect (apart from one confirmation),
+ * and a lead posted twice keeps its id.
  */
 public final class DeliveryChecker {
 
@@ -36,8 +38,12 @@ public final class DeliveryChecker {
         Map<String, RecordedTouch> touchesById = recording.touches().stream()
                 .collect(Collectors.toMap(RecordedTouch::touchId, Function.identity()));
         Map<String, List<SinkMessage>> messagesByTouch = new HashMap<>();
+        Set<String> stoppedPhones = recording.optOuts().stream().map(Recording.OptOut::phoneE164).collect(Collectors.toSet());
         List<SinkMessage> unattributed = new ArrayList<>();
         for (SinkMessage message : recording.messages()) {
+            if (isOptOutConfirmation(message, stoppedPhones, touchesById)) {
+                continue; // checked with the opt-outs
+            }
             if (message.touchId() == null || !touchesById.containsKey(message.touchId())) {
                 unattributed.add(message);
             } else {
@@ -50,6 +56,7 @@ public final class DeliveryChecker {
         invariants.add(noDuplicateMessages(messagesByTouch, touchesById));
         invariants.add(noUnknownMessages(unattributed, recording.messages().size()));
         invariants.add(contactWindowKept(recording, messagesByTouch, touchesById));
+        invariants.add(noTextsAfterOptOut(recording, touchesById));
         invariants.add(failuresHaveReasons(recording));
         invariants.add(duplicatePostsKeepTheirId(recording.duplicatePosts()));
         return invariants;
@@ -148,6 +155,52 @@ public final class DeliveryChecker {
             }
         }
         return new Invariant("zero SMS or calls outside the lead's contact window", checked, violations, List.of());
+    }
+
+    /**
+     * The confirmation of a STOP belongs to no planned touch: the notifier sends it outside the touch
+     * flow (with an id of its own in the status callback, or none).
+     */
+    private static boolean isOptOutConfirmation(SinkMessage message, Set<String> stoppedPhones, Map<String, RecordedTouch> touches) {
+        return !isPlanned(message, touches) && message.transport().equals("sms") && message.to().stream().anyMatch(stoppedPhones::contains);
+    }
+
+    private static boolean isPlanned(SinkMessage message, Map<String, RecordedTouch> touches) {
+        return message.touchId() != null && touches.containsKey(message.touchId());
+    }
+
+    private static Invariant noTextsAfterOptOut(Recording recording, Map<String, RecordedTouch> touches) {
+        List<String> violations = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        int checked = 0;
+        for (Recording.OptOut optOut : recording.optOuts()) {
+            if (!optOut.tookEffect()) {
+                listed.add("the STOP of lead " + optOut.leadId() + " was never answered 200 (last answer " + optOut.status()
+                        + "): not opted out");
+                continue;
+            }
+            checked++;
+            List<SinkMessage> texts = recording.messages().stream()
+                    .filter(message -> message.transport().equals("sms") && message.to().contains(optOut.phoneE164())).toList();
+            for (SinkMessage text : texts) {
+                if (isPlanned(text, touches) && !text.receivedAt().isBefore(optOut.answeredAt())) {
+                    RecordedTouch touch = touches.get(text.touchId());
+                    violations.add((touch == null ? "touch " + text.touchId() : describe(touch)) + " reached the SMS sink "
+                            + Duration.between(optOut.answeredAt(), text.receivedAt()).toMillis()
+                            + " ms after the STOP of lead " + optOut.leadId() + " took effect");
+                }
+            }
+            long confirmations = texts.stream().filter(text -> !isPlanned(text, touches)).count();
+            if (confirmations > 1) {
+                violations.add("the STOP of lead " + optOut.leadId() + " was confirmed " + confirmations + " times");
+            } else if (confirmations == 0) {
+                listed.add("the STOP of lead " + optOut.leadId() + " took effect but no confirmation reached the SMS sink");
+            }
+            if (optOut.repeatStatus() != 200) {
+                listed.add("the same STOP of lead " + optOut.leadId() + " delivered again was answered " + optOut.repeatStatus());
+            }
+        }
+        return new Invariant("zero texts to a number after its STOP took effect (one confirmation each)", checked, violations, listed);
     }
 
     private static Invariant failuresHaveReasons(Recording recording) {

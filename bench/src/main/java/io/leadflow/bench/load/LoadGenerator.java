@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Posts sample leads to lead-intake and waits for every answer: open loop at a fixed rate (a lead
@@ -70,6 +71,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicLong maxLagNanos = new AtomicLong();
     private volatile Shape shape;
     private volatile long endNanos;
+    private volatile Consumer<PostedLead> acceptedListener = lead -> { };
 
     public LoadGenerator(URI intake, String sourceKey, SampleLeads leads) {
         this.intake = intake;
@@ -113,6 +115,11 @@ public final class LoadGenerator implements AutoCloseable {
         List<PostedLead> all = new ArrayList<>(posted);
         all.sort(Comparator.comparingInt(lead -> lead.lead().serial()));
         return all;
+    }
+
+    /** Called (on the client's callback threads) with each lead as soon as it got its 202; must not block. */
+    public void whenAccepted(Consumer<PostedLead> listener) {
+        this.acceptedListener = listener;
     }
 
     public List<Duplicate> duplicates() {
@@ -163,6 +170,9 @@ public final class LoadGenerator implements AutoCloseable {
                                 .thenCompose(unused -> post(next, attempt + 1, retryUntil));
                     }
                     posted.add(result);
+                    if (result.accepted()) {
+                        acceptedListener.accept(result);
+                    }
                     if (result.accepted() && shape.duplicateShare() > 0 && nextDouble() < shape.duplicateShare()) {
                         return postDuplicate(next, result.leadId());
                     }

@@ -5,6 +5,7 @@ import static io.leadflow.localstack.HttpPages.escape;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
@@ -39,6 +40,8 @@ import java.util.concurrent.Executors;
  * It also serves IMAP with one account, {@link #REPLY_MAILBOX} (password {@link #REPLY_PASSWORD}),
  * into which every {@code reply+<anything>@}{@link #REPLY_DOMAIN} is delivered (plus-addressing, as
  * a real inbound mailbox would): the notifier reads email replies from it.
+ * {@link #stopSmtp()} and {@link #startSmtp()} take the SMTP listener down and up again on the
+ * same port (an SMTP outage, for the chaos harness); what was received is kept.
  */
 public final class MailCatcher implements AutoCloseable {
 
@@ -47,8 +50,13 @@ public final class MailCatcher implements AutoCloseable {
     public static final String REPLY_MAILBOX = "reply@" + REPLY_DOMAIN;
     public static final String REPLY_PASSWORD = "reply";
 
+    private static final long SMTP_START_TIMEOUT_MS = 10_000;
+
     private final GreenMail greenMail;
     private final HttpServer http;
+    private final int smtpPort;
+    // the SMTP listener started again after stopSmtp(); GreenMail cannot restart one service alone
+    private SmtpServer restartedSmtp;
     private final List<CaughtMail> messages = new CopyOnWriteArrayList<>();
     // GreenMail delivers a message once per recipient; this tells the first delivery from the rest
     private final Set<MovingMessage> seen = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -56,6 +64,7 @@ public final class MailCatcher implements AutoCloseable {
     private MailCatcher(GreenMail greenMail, HttpServer http) {
         this.greenMail = greenMail;
         this.http = http;
+        this.smtpPort = greenMail.getSmtp().getPort();
     }
 
     /** Ports 0 pick free ones; IMAP on a free port. */
@@ -89,7 +98,34 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return smtpPort;
+    }
+
+    /** SMTP stops listening (connections are refused) until {@link #startSmtp()}; IMAP and the page stay up. */
+    public synchronized void stopSmtp() {
+        smtp().stopService();
+    }
+
+    /** SMTP listens again on the same port, delivering as before. */
+    public synchronized void startSmtp() {
+        if (smtp().isRunning()) {
+            return;
+        }
+        SmtpServer smtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), greenMail.getManagers());
+        smtp.startService();
+        try {
+            if (!smtp.waitTillRunning(SMTP_START_TIMEOUT_MS)) {
+                throw new IllegalStateException("The mail catcher's SMTP listener did not start again on port " + smtpPort);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        restartedSmtp = smtp;
+    }
+
+    private SmtpServer smtp() {
+        return restartedSmtp != null ? restartedSmtp : greenMail.getSmtp();
     }
 
     public int imapPort() {
@@ -138,8 +174,11 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
-    public void stop() {
+    public synchronized void stop() {
         http.stop(0);
+        if (restartedSmtp != null) {
+            restartedSmtp.stopService();
+        }
         greenMail.stop();
     }
 

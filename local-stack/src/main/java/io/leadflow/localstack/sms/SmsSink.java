@@ -131,6 +131,15 @@ public final class SmsSink implements AutoCloseable {
         faults.failFor(duration, SmsFaults.Fault.of(status, null, retryAfterSeconds), Instant.now());
     }
 
+    /**
+     * Another window of {@code status} answers for {@code duration}, opening when the last armed
+     * window closes: {@code failFor(60 s, 503)} then {@code thenFailFor(30 s, 429, 5)} is an outage
+     * followed by rate limiting while the provider recovers.
+     */
+    public void thenFailFor(Duration duration, int status, Integer retryAfterSeconds) {
+        faults.thenFailFor(duration, SmsFaults.Fault.of(status, null, retryAfterSeconds), Instant.now());
+    }
+
     public void clearFaults() {
         faults.clear();
     }

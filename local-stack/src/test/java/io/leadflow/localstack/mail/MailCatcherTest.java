@@ -1,10 +1,12 @@
 package io.leadflow.localstack.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.localstack.HttpPages;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -59,6 +61,24 @@ class MailCatcherTest {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(cleared.statusCode()).isEqualTo(204);
         assertThat(catcher.messages()).isEmpty();
+    }
+
+    @Test
+    void refusesSmtpWhileStoppedAndDeliversAgainOnTheSamePortAfterwards() throws Exception {
+        int port = catcher.smtpPort();
+        catcher.stopSmtp();
+        try {
+            assertThatThrownBy(() -> sendMail("During the outage", "Nobody hears this."))
+                    .isInstanceOf(MessagingException.class);
+        } finally {
+            catcher.startSmtp();
+        }
+
+        sendMail("After the outage", "Hi Maria, the homes are still there.");
+
+        assertThat(catcher.smtpPort()).isEqualTo(port);
+        assertThat(catcher.messages()).extracting(CaughtMail::subject).containsExactly("After the outage");
+        catcher.clear();
     }
 
     private static void sendMail(String subject, String text) throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -83,6 +84,30 @@ class SmsSinkTest {
         HTTP.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/api/faults")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void followsAnOutageWithRateLimitingWithRetryAfterThenAcceptsAgain() throws Exception {
+        Instant armedAt = Instant.now();
+        sink.failFor(Duration.ofSeconds(2), 503, null);
+        sink.thenFailFor(Duration.ofSeconds(2), 429, 3);
+
+        HttpResponse<String> down = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+        sleepUntil(armedAt.plusMillis(2_500));
+        HttpResponse<String> limited = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+        sleepUntil(armedAt.plusMillis(4_500));
+        HttpResponse<String> back = postMessage(ACCOUNT_SID, AUTH_TOKEN, validMessage());
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("3");
+        assertThat(back.statusCode()).isEqualTo(201);
+        assertThat(sink.messages()).hasSize(1);
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), when).toMillis()));
     }
 
     @Test
