@@ -67,6 +67,10 @@ public class Delivery {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** When the touch first met its provider failing; {@code retry.max-age} counts from then (null: not yet). */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
     /** The due touch as received, kept only while it may still be sent (it holds the address). */
     public String payload;
 

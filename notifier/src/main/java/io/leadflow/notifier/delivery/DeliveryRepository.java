@@ -120,11 +120,19 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("touchId", touchId).executeUpdate() == 1;
     }
 
-    /** Leaves a claimed touch for the retry poller, to be tried again at {@code nextAttemptAt}. */
+    /**
+     * Leaves a claimed touch for the retry poller, to be tried again at {@code nextAttemptAt}.
+     *
+     * @param failingSince when the provider failure that makes it wait began (kept when the row has
+     *                     one already), or null when it waits for no failure (its number's pace)
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Delivery scheduleRetry(UUID touchId, Outcome outcome, boolean providerCalled, Instant nextAttemptAt,
-            Instant now) {
+            Instant now, Instant failingSince) {
         Delivery delivery = findById(touchId);
+        if (delivery.failingSince == null) {
+            delivery.failingSince = failingSince;
+        }
         delivery.status = DeliveryStatus.RETRYING;
         delivery.reason = outcome.reason();
         delivery.providerCode = outcome.providerCode();

@@ -96,7 +96,7 @@ public class DeliveryService {
                 return;
             }
             remember(touch, prepared, queuedAt);
-            attempt.attempt(touch, prepared, 0, queuedAt);
+            attempt.attempt(touch, prepared, 0, null);
         } catch (RuntimeException e) {
             // the row is still queued (the poller sends it) or sending (the in-doubt policy settles it)
             LOG.errorf(e, "touch %s lead %s: send failed unexpectedly", touch.touchId(), touch.leadId());
@@ -113,7 +113,7 @@ public class DeliveryService {
         }
         // a paced text (or one no sender took) has not been remembered yet; again is harmless
         remember(touch, decision.prepared(), clock.instant());
-        attempt.attempt(touch, decision.prepared(), claimed.attempts, claimed.createdAt);
+        attempt.attempt(touch, decision.prepared(), claimed.attempts, claimed.failingSince);
     }
 
     /** Whom the address belongs to (so that replies find the lead) and who speaks for the lead (to forward them to). */

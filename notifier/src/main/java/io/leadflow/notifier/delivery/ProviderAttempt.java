@@ -52,15 +52,18 @@ public class ProviderAttempt {
 
     /**
      * @param attemptsBefore provider calls already made for this touch
-     * @param firstClaimed   when the touch was first claimed: its age bounds the retries
+     * @param failingSince   when the touch first met its provider failing, or null: the retries'
+     *                       age counts from then, never from a wait for its number's pace
      */
-    public void attempt(TouchDue touch, TouchSender.Prepared prepared, int attemptsBefore, Instant firstClaimed) {
+    public void attempt(TouchDue touch, TouchSender.Prepared prepared, int attemptsBefore, Instant failingSince) {
         Transport transport = prepared.route().transport();
         Instant now = clock.instant();
         Optional<ProviderAdmission.Wait> wait = admission.admit(prepared, now);
         if (wait.isPresent()) {
+            // a closed circuit is the provider failing; a pace is not
+            Instant failing = Outcome.PACED.equals(wait.get().reason()) ? null : now;
             deliveries.scheduleRetry(touch.touchId(), Outcome.transientFailure(wait.get().reason(), null, null, now),
-                    false, wait.get().until(), now);
+                    false, wait.get().until(), now, failing);
             LOG.debugf("touch %s lead %s: %s %s, waits until %s", touch.touchId(), touch.leadId(), transport.dbValue(),
                     wait.get().reason(), wait.get().until());
             return;
@@ -68,12 +71,13 @@ public class ProviderAttempt {
         Outcome outcome = sender.send(touch, prepared);
         Instant answeredAt = clock.instant();
         admission.answered(transport, outcome, answeredAt);
+        Instant failing = failingSince != null ? failingSince : now;
         databaseRetry.run("answer to touch " + touch.touchId() + " lead " + touch.leadId(),
-                () -> recordAnswer(touch, prepared, outcome, attemptsBefore, firstClaimed, answeredAt));
+                () -> recordAnswer(touch, prepared, outcome, attemptsBefore, failing, answeredAt));
     }
 
     private void recordAnswer(TouchDue touch, TouchSender.Prepared prepared, Outcome outcome, int attemptsBefore,
-            Instant firstClaimed, Instant answeredAt) {
+            Instant failingSince, Instant answeredAt) {
         Transport transport = prepared.route().transport();
         if (!outcome.isTransient()) {
             if (outcome.status() == DeliveryStatus.ACCEPTED) {
@@ -83,12 +87,12 @@ public class ProviderAttempt {
             return;
         }
         int attempts = attemptsBefore + 1;
-        Optional<Instant> next = retryPolicy.nextAttempt(attempts, firstClaimed, outcome.retryAfter(), answeredAt);
+        Optional<Instant> next = retryPolicy.nextAttempt(attempts, failingSince, outcome.retryAfter(), answeredAt);
         if (next.isEmpty()) {
             recorder.finish(touch.touchId(), outcome.givenUp(Outcome.RETRIES_EXHAUSTED), true);
             return;
         }
-        deliveries.scheduleRetry(touch.touchId(), outcome, true, next.get(), answeredAt);
+        deliveries.scheduleRetry(touch.touchId(), outcome, true, next.get(), answeredAt, failingSince);
         metrics.retryScheduled(transport, outcome.reason());
         LOG.infof("touch %s lead %s: %s attempt %d failed (%s%s), retry at %s", touch.touchId(), touch.leadId(),
                 transport.dbValue(), attempts, outcome.reason(),

@@ -10,7 +10,8 @@ import io.leadflow.notifier.NotifierConfig;
 /**
  * When to try a transiently failed send again: exponential backoff with "equal jitter" (half the
  * delay fixed, half random, so retries of many touches spread out), never sooner than the
- * provider's {@code Retry-After}, bounded by attempts and by the touch's age.
+ * provider's {@code Retry-After}, bounded by attempts and by how long the touch has met its provider
+ * failing (never by a wait for its sending number's pace).
  */
 final class RetryPolicy {
 
@@ -24,10 +25,10 @@ final class RetryPolicy {
 
     /**
      * @param attemptsMade provider calls so far, the one that just failed included
-     * @param firstClaimed when the touch was first claimed: its age bounds the retries
+     * @param failingSince when the touch first met its provider failing: the age of its failure bounds the retries
      * @return when to try again, or empty to give up
      */
-    Optional<Instant> nextAttempt(int attemptsMade, Instant firstClaimed, Duration retryAfter, Instant now) {
+    Optional<Instant> nextAttempt(int attemptsMade, Instant failingSince, Duration retryAfter, Instant now) {
         if (attemptsMade >= config.maxAttempts()) {
             return Optional.empty();
         }
@@ -36,6 +37,6 @@ final class RetryPolicy {
         long jittered = backoff / 2 + (long) (random.getAsDouble() * (backoff / 2.0));
         long delay = retryAfter == null ? jittered : Math.max(jittered, retryAfter.toMillis());
         Instant next = now.plusMillis(delay);
-        return next.isAfter(firstClaimed.plus(config.maxAge())) ? Optional.empty() : Optional.of(next);
+        return next.isAfter(failingSince.plus(config.maxAge())) ? Optional.empty() : Optional.of(next);
     }
 }

@@ -89,7 +89,7 @@ public class RetryPoller {
                 LOG.warnf("touch %s lead %s: send in doubt since %s, sent again (policy resend)", delivery.touchId,
                         delivery.leadId, delivery.updatedAt);
                 deliveries.scheduleRetry(delivery.touchId, Outcome.transientFailure(Outcome.IN_DOUBT, null, null, now),
-                        false, now, now);
+                        false, now, now, delivery.updatedAt);
             } else {
                 LOG.warnf("touch %s lead %s: send in doubt, given up (policy give-up)", delivery.touchId,
                         delivery.leadId);

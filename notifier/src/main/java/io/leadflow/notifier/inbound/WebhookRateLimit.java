@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.leadflow.notifier.NotifierConfig;
 import io.leadflow.notifier.api.ApiRequests;
+import io.leadflow.notifier.pacing.Pace;
 import io.leadflow.notifier.pacing.TokenBucket;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -53,7 +54,7 @@ public class WebhookRateLimit {
             buckets.clear();
         }
         TokenBucket bucket = buckets.computeIfAbsent(client,
-                unused -> new TokenBucket(limits.perIpPerSecond(), limits.burst(), 0, now));
+                unused -> new TokenBucket(new Pace(limits.perIpPerSecond(), limits.burst(), 0), now));
         if (bucket.tryTake(1, true, now)) {
             return Optional.empty();
         }

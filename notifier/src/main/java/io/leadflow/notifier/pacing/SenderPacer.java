@@ -1,12 +1,10 @@
 package io.leadflow.notifier.pacing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,28 +14,33 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One {@link TokenBucket} per sending number, at the pace and burst of its pool. The buckets live in this
- * process: a text that must wait is never held here but in its delivery row ({@code retrying},
- * reason {@code paced}, due at its slot), so nothing is lost on a crash; after a restart the
- * buckets start full. Several notifier instances each pace on their own (see the README).
+ * Paces each sending number at the rate and burst of its pool. The buckets are rows shared by every
+ * instance ({@link SenderPaces}); a text that must wait is never held here but in its delivery row
+ * ({@code retrying}, reason {@code paced}, due at its slot), so nothing is lost on a crash.
  */
 @ApplicationScoped
 public class SenderPacer {
 
     private final NotifierConfig.Pacing config;
-    private final Map<String, NotifierConfig.SourcePool> poolOf = new HashMap<>();
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Pace> paceOf = new HashMap<>();
+    private final Pace defaultPace;
+    private final SenderPaces paces;
     private final Counter pacedPriority;
     private final Counter pacedNurture;
-    private final Clock clock;
 
-    public SenderPacer(NotifierConfig config, MeterRegistry registry, Clock clock) {
+    public SenderPacer(NotifierConfig config, MeterRegistry registry, Clock clock, SenderPaces paces) {
         this.config = config.sms().pacing();
-        this.clock = clock;
+        this.paces = paces;
+        this.defaultPace = new Pace(this.config.segmentsPerSecond(), this.config.burst(), this.config.priorityReserve());
         this.pacedPriority = pacedCounter(registry, "priority");
         this.pacedNurture = pacedCounter(registry, "nurture");
-        config.sms().sources().values().forEach(pool -> pool.fromNumbers().forEach(number -> poolOf.put(number, pool)));
-        Gauge.builder("leadflow.sms.pacing.backlog", this, pacer -> pacer.longestBacklog().toMillis() / 1000.0)
+        config.sms().sources().values().forEach(pool -> {
+            Pace pace = new Pace(pool.segmentsPerSecond().orElse(this.config.segmentsPerSecond()),
+                    pool.burst().orElse(this.config.burst()), this.config.priorityReserve());
+            pool.fromNumbers().forEach(number -> paceOf.put(number, pace));
+        });
+        Gauge.builder("leadflow.sms.pacing.backlog", this,
+                        pacer -> pacer.config.enabled() ? paces.longestBacklog(clock.instant()).toMillis() / 1000.0 : 0)
                 .description("How far ahead nurture texts are booked on the busiest sending number")
                 .baseUnit("seconds")
                 .register(registry);
@@ -48,7 +51,7 @@ public class SenderPacer {
         if (!config.enabled() || priority) {
             return now;
         }
-        Instant slot = bucket(fromNumber, now).nurtureSlot(segments, now);
+        Instant slot = paces.book(fromNumber, paceOf(fromNumber), segments, now);
         if (slot.isAfter(now)) {
             pacedNurture.increment();
         }
@@ -64,18 +67,17 @@ public class SenderPacer {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        TokenBucket bucket = bucket(fromNumber, now);
-        if (bucket.tryTake(segments, priority, now)) {
+        Pace pace = paceOf(fromNumber);
+        SenderPaces.Take take = paces.take(fromNumber, pace, segments, priority, now);
+        if (take.taken()) {
             return Optional.empty();
         }
         (priority ? pacedPriority : pacedNurture).increment();
-        return Optional.of(bucket.enoughAt(segments, priority, now));
+        return Optional.of(pace.enoughAt(segments, priority, take.tokensLeft(), now));
     }
 
-    private Duration longestBacklog() {
-        Instant now = clock.instant();
-        return buckets.values().stream().map(bucket -> bucket.nurtureBacklog(now)).max(Duration::compareTo)
-                .orElse(Duration.ZERO);
+    private Pace paceOf(String fromNumber) {
+        return paceOf.getOrDefault(fromNumber, defaultPace);
     }
 
     private static Counter pacedCounter(MeterRegistry registry, String lane) {
@@ -83,14 +85,5 @@ public class SenderPacer {
                 .description("Texts that had to wait for their sending number's pace, by lane")
                 .tag("lane", lane)
                 .register(registry);
-    }
-
-    private TokenBucket bucket(String fromNumber, Instant now) {
-        return buckets.computeIfAbsent(fromNumber, number -> {
-            Optional<NotifierConfig.SourcePool> pool = Optional.ofNullable(poolOf.get(number));
-            return new TokenBucket(pool.flatMap(NotifierConfig.SourcePool::segmentsPerSecond)
-                    .orElse(config.segmentsPerSecond()),
-                    pool.flatMap(NotifierConfig.SourcePool::burst).orElse(config.burst()), config.priorityReserve(), now);
-        });
     }
 }

@@ -25,8 +25,10 @@ import io.leadflow.notifier.sms.FromNumbers;
  * Acts on an email sent to a reply address: a valid token makes it a {@code reply} activity for
  * that lead (the engine stops the cadence) and it is forwarded to the lead's rep; anything else is
  * logged by its key and left alone. Each email is acted on once, keyed by its Message-ID; the
- * activity id is derived from that key too, so a publish repeated after a crash is a duplicate
- * downstream.
+ * activity id is derived from that key too, so a publish repeated after a crash, or by the IMAP
+ * poller and the webhook handling the same email at once, is a duplicate downstream. The forward
+ * goes out once: only the path whose insert of the key wins sends it (a crash right after that
+ * insert loses the forward, never doubles it; the activity is out already).
  */
 @ApplicationScoped
 public class EmailReplies {
@@ -70,9 +72,13 @@ public class EmailReplies {
         String preview = ReplyForwarder.preview(ReplyText.newPart(email.text()));
         activities.publish(UUID.nameUUIDFromBytes(("email-reply|" + key).getBytes(StandardCharsets.UTF_8)), lead.get(),
                 ActivityKind.REPLY, Channel.EMAIL, "lead", Map.of("preview", preview, "via", "email"));
+        // the same email read over IMAP and posted to the webhook at once: the path that records it forwards it
+        if (!record(key, lead.get(), "reply")) {
+            LOG.infof("inbound email %s: reply from lead %s, already handled by another path", key, lead.get());
+            return Handled.ALREADY_HANDLED;
+        }
         LOG.infof("inbound email %s: reply from lead %s", key, lead.get());
         forwarder.forward(lead.get(), fromNumbers.peek(lead.get(), null), "(by email)", preview);
-        record(key, lead.get(), "reply");
         return Handled.REPLY;
     }
 
@@ -94,12 +100,13 @@ public class EmailReplies {
                 .setParameter("key", key).getResultList().isEmpty();
     }
 
+    /** @return false when the email was recorded already (by another path, or before a crash) */
     @Transactional
-    void record(String key, UUID lead, String outcome) {
-        em.createNativeQuery("""
+    boolean record(String key, UUID lead, String outcome) {
+        return em.createNativeQuery("""
                 INSERT INTO notifier.inbound_email (message_key, lead_id, outcome, received_at)
                 VALUES (:key, :lead, :outcome, :now) ON CONFLICT (message_key) DO NOTHING""")
                 .setParameter("key", key).setParameter("lead", lead).setParameter("outcome", outcome)
-                .setParameter("now", clock.instant()).executeUpdate();
+                .setParameter("now", clock.instant()).executeUpdate() == 1;
     }
 }

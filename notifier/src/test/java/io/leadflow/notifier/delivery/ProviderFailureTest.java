@@ -72,6 +72,24 @@ class ProviderFailureTest extends DeliveryTestSupport {
     }
 
     @Test
+    void shouldKeepTheWholeRetryBudgetForATextThatWaitedHoursForItsNumbersPace() throws Exception {
+        String phone = uniquePhone();
+        TouchDue touch = leadSms(phone, "helpful-text");
+        // queued 3 h ago behind its number's pace (retry.max-age is 2 h), due now
+        Instant now = Instant.now();
+        assertThat(deliveries.queue(touch, "sms", JSON.writeValueAsString(touch), false, Outcome.PACED, now,
+                now.minus(Duration.ofHours(3)))).isTrue();
+        SINK.failNext(1, 503);
+
+        ReceivedSms sms = awaitOneSms(phone);
+
+        assertThat(statusOf(touch)).isEqualTo(TouchStatus.ACCEPTED);
+        Delivery delivery = deliveries.find(touch.touchId()).orElseThrow();
+        assertThat(delivery.attempts).as("the 503, then the text").isEqualTo(2);
+        assertThat(delivery.providerMessageId).isEqualTo(sms.sid());
+    }
+
+    @Test
     void shouldWaitAtLeastTheProvidersRetryAfterBeforeTryingARateLimitedSmsAgain() throws Exception {
         String phone = uniquePhone();
         TouchDue touch = leadSms(phone, "helpful-text");

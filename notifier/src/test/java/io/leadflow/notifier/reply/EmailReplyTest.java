@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -115,6 +118,36 @@ class EmailReplyTest extends DeliveryTestSupport {
         assertThat(awaitActivity(touch.leadId(), ActivityKind.REPLY).detail())
                 .containsEntry("preview", "Can you call me after 5?");
         assertThat(activitiesOf(touch.leadId(), ActivityKind.REPLY)).hasSize(1);
+    }
+
+    @Test
+    void shouldForwardAReplyReadOverImapAndPostedToTheWebhookAtOnceToTheRepOnlyOnce() throws Exception {
+        TouchDue touch = firstEmail();
+        String replyTo = replyToOf(touch);
+        String messageId = "<" + UUID.randomUUID() + "@mail.example.com>";
+        String body = """
+                {"messageId": "%s", "to": ["%s"], "text": "Is the model home open on Sunday?"}"""
+                .formatted(messageId, replyTo);
+
+        replyBySmtp(replyTo, messageId, "Is the model home open on Sunday?");
+        // the inbound-mail service posts it too, three times at once, while the IMAP poller reads it
+        List<CompletableFuture<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posts.add(CompletableFuture.supplyAsync(() -> given().contentType("application/json")
+                    .header("X-Leadflow-Signature", sign(body)).body(body).post("/webhooks/email/inbound").statusCode()));
+        }
+        for (CompletableFuture<Integer> post : posts) {
+            assertThat(post.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+        }
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> CATCHER.replyMailboxSize() == 0);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !smsTo(touch.rep().phoneE164()).isEmpty());
+        Thread.sleep(1000);
+        assertThat(smsTo(touch.rep().phoneE164())).hasSize(1);
+        assertThat(smsTo(touch.rep().phoneE164()).get(0).body()).contains("Is the model home open on Sunday?");
+        // each path may publish the activity; it is one activity (one id), which the engine takes once
+        assertThat(activitiesOf(touch.leadId(), ActivityKind.REPLY)).extracting(LeadActivity::activityId)
+                .hasSizeGreaterThanOrEqualTo(1).containsOnly(activitiesOf(touch.leadId(), ActivityKind.REPLY).get(0).activityId());
     }
 
     // ---- helpers ----
