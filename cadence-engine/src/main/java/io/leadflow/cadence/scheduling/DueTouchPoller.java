@@ -25,7 +25,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The safety net and the clock of later steps. It dispatches what fell due in the last second (a
+ * The safety net and the clock of later steps. It dispatches what fell due in the last second, newest first (a
  * backlog drains beside it, oldest first, on up to {@code dispatch-threads} claims), escalates unclaimed
  * leads, alerts broken commitments (and publishes the activity outbox), then sleeps until the next
  * touch, claim deadline or commitment deadline is
@@ -125,14 +125,14 @@ public class DueTouchPoller {
     }
 
     /**
-     * Touches that fell due in the last second go first, on this thread: they can still be on time.
-     * Anything older is a backlog (a burst, an outage, a restart), drained oldest first beside them.
+     * Touches that fell due in the last second go first, newest first, on this thread: they can still be
+     * on time. Anything older is a backlog (a burst, an outage, a restart), drained oldest first beside them.
      */
     private int dispatchDue(Instant now) {
         int total = 0;
         int dispatched;
         do {
-            dispatched = dispatcher.dispatchDueAfter(now.minus(ON_TIME), config.batchSize());
+            dispatched = dispatcher.dispatchLatestDueAfter(now.minus(ON_TIME), config.batchSize());
             total += dispatched;
         } while (dispatched == config.batchSize());
         if (draining.compareAndSet(false, true)) {

@@ -69,14 +69,22 @@ public class TouchDispatcher {
 
     /** The backlog's path: the oldest due touches, at most {@code batchSize}. */
     public int dispatchDue(int batchSize) {
-        return dispatchDueAfter(Instant.EPOCH, batchSize);
+        return dispatchDue(Instant.EPOCH, "due_at", batchSize);
     }
 
-    /** The on-time path: touches that fell due after {@code after}, oldest first, at most {@code batchSize}. */
-    public int dispatchDueAfter(Instant after, int batchSize) {
+    /**
+     * The on-time path: touches that fell due after {@code after}, newest first, at most {@code batchSize}.
+     * Newest first because while a backlog drains beside it the freshest touches are the ones that can
+     * still go out on time; any this path does not reach soon enough are the backlog's, oldest first.
+     */
+    public int dispatchLatestDueAfter(Instant after, int batchSize) {
+        return dispatchDue(after, "due_at desc", batchSize);
+    }
+
+    private int dispatchDue(Instant after, String order, int batchSize) {
         return QuarkusTransaction.requiringNew().call(() -> publishAndMark(claim("""
                 select * from touch where status = 'SCHEDULED' and due_at > :after and due_at <= :now
-                order by due_at limit :limit for update skip locked""",
+                order by %s limit :limit for update skip locked""".formatted(order),
                 Map.of("after", after, "now", clock.instant(), "limit", batchSize))));
     }
 
