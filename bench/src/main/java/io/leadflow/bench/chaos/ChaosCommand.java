@@ -138,7 +138,7 @@ public final class ChaosCommand {
         List<ChaosSchedule.Injected> injected = new CopyOnWriteArrayList<>();
         ExecutorService loadThread = Executors.newSingleThreadExecutor();
         ScheduledExecutorService outages = Executors.newSingleThreadScheduledExecutor();
-        try (LocalStack stack = HarnessStack.start(target.resolve("chaos-data").resolve(label), LeadflowService.values());
+        try (LocalStack stack = HarnessStack.startForChaos(target.resolve("chaos-data").resolve(label));
              StopTexts stops = new StopTexts(stack.serviceUrl(LeadflowService.NOTIFIER), stack.smsSink().authToken(),
                      stack.smsSink(), STOP_SHARE, seed)) {
             SampleLeads leads = new SampleLeads(seed, NIGHT_SHARE, Instant.now());

@@ -67,7 +67,12 @@ public final class DeliveryChecker {
                 .filter(lead -> !recording.recordedLeadIds().contains(lead.leadId()))
                 .map(lead -> "lead " + lead.leadId() + " was accepted (202) but cadence-engine has no record of it")
                 .toList();
-        return new Invariant("every accepted lead is recorded (zero lost)", recording.accepted().size(), lost, List.of());
+        long unconsumed = recording.queues().getOrDefault("consumerLag", Map.of()).entrySet().stream()
+                .filter(lag -> lag.getKey().endsWith("/ leads.received")).mapToLong(Map.Entry::getValue).sum();
+        List<String> late = unconsumed > 0 && !lost.isEmpty()
+                ? List.of(unconsumed + " records were still unconsumed on leads.received when checked: leads above may be late rather than lost")
+                : List.of();
+        return new Invariant("every accepted lead is recorded (zero lost)", recording.accepted().size(), lost, late);
     }
 
     private static Invariant immediateTouchesDelivered(Recording recording, Map<String, List<SinkMessage>> messagesByTouch) {

@@ -56,6 +56,7 @@ public final class LoadGenerator implements AutoCloseable {
     private static final int MAX_IN_FLIGHT = 4096;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(8);
 
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService callbacks = Executors.newFixedThreadPool(2, daemon("load-callbacks"));
@@ -165,7 +166,7 @@ public final class LoadGenerator implements AutoCloseable {
                 })
                 .thenCompose(result -> {
                     if (!result.accepted() && retryable(result.status()) && Instant.now().isBefore(retryUntil)) {
-                        Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS, callbacks);
+                        Executor later = CompletableFuture.delayedExecutor(retryPauseMillis(attempt), TimeUnit.MILLISECONDS, callbacks);
                         return CompletableFuture.supplyAsync(() -> null, later)
                                 .thenCompose(unused -> post(next, attempt + 1, retryUntil));
                     }
@@ -201,6 +202,16 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * 0.5 s doubling to 8 s, each between half and all of that (jitter): while intake restarts, the
+     * leads waiting for it must not come back all at once and every half second (they kept a
+     * restarting intake from ever answering its health check).
+     */
+    private long retryPauseMillis(int attempt) {
+        long pause = Math.min(MAX_RETRY_PAUSE.toMillis(), RETRY_PAUSE.toMillis() << Math.min(attempt - 1, 10));
+        return (long) (pause * (0.5 + nextDouble() / 2));
     }
 
     /** No answer, a 5xx (broker unavailable) or 429 is worth a retry; a 4xx is the lead's fault. */
