@@ -17,8 +17,9 @@ import io.leadflow.contracts.TouchDue;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
- * The delivery table. Every method runs in its own transaction, so a row is committed before the
- * caller talks to a provider. Claims are single native upserts: two instances racing on the same
+ * The delivery table. Every method runs in its own transaction (except {@link #start}, which joins
+ * its caller's, committed before any provider call), so a row is committed before the caller talks
+ * to a provider. Claims are single native upserts: two instances racing on the same
  * touch cannot both win.
  */
 @ApplicationScoped
@@ -63,11 +64,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /**
-     * Commits a queued touch as {@code sending}, right before the provider is called.
+     * Marks a queued touch {@code sending}, right before the provider is called; in the caller's
+     * transaction when there is one (it must commit before the call).
      *
      * @return false when someone else (the retry poller) took it first
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public boolean start(UUID touchId, Instant now) {
         return getEntityManager().createNativeQuery("""
                 UPDATE notifier.delivery SET status = 'sending', next_attempt_at = NULL, updated_at = :now
@@ -95,19 +97,26 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Delivery complete(UUID touchId, Outcome outcome, boolean providerCalled, Instant now, UUID eventId) {
-        Delivery delivery = findById(touchId);
-        delivery.status = outcome.status();
-        delivery.reason = outcome.reason();
-        delivery.providerCode = outcome.providerCode();
-        delivery.providerMessageId = outcome.providerMessageId();
-        delivery.provider = outcome.provider();
-        delivery.resultAt = outcome.at();
-        delivery.resultEventId = eventId;
-        delivery.updatedAt = now;
-        delivery.nextAttemptAt = null;
-        delivery.payload = null;
-        delivery.attempts += providerCalled ? 1 : 0;
-        return delivery;
+        // one statement (no read first): the row as stored comes back for the result to publish
+        return (Delivery) getEntityManager().createNativeQuery("""
+                UPDATE notifier.delivery
+                   SET status = :status, reason = :reason, provider_code = :providerCode,
+                       provider_message_id = :providerMessageId, provider = :provider, result_at = :resultAt,
+                       result_event_id = :eventId, updated_at = :now, next_attempt_at = NULL, payload = NULL,
+                       attempts = attempts + :calls
+                 WHERE touch_id = :touchId
+                RETURNING *""", Delivery.class).unwrap(NativeQuery.class)
+                .setParameter("status", outcome.status().dbValue(), String.class)
+                .setParameter("reason", outcome.reason(), String.class)
+                .setParameter("providerCode", outcome.providerCode(), String.class)
+                .setParameter("providerMessageId", outcome.providerMessageId(), String.class)
+                .setParameter("provider", outcome.provider(), String.class)
+                .setParameter("resultAt", outcome.at(), Instant.class)
+                .setParameter("eventId", eventId, UUID.class)
+                .setParameter("now", now, Instant.class)
+                .setParameter("calls", providerCalled ? 1 : 0, Integer.class)
+                .setParameter("touchId", touchId, UUID.class)
+                .getSingleResult();
     }
 
     /** @return whether the status moved forward (a callback out of order or repeated does not) */

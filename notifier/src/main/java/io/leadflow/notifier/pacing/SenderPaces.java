@@ -34,21 +34,9 @@ public class SenderPaces {
 
     /** Takes the text's tokens if the bucket allows it now. */
     public Take take(String fromNumber, Pace pace, int segments, boolean priority, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement take = connection.prepareStatement(
-                        "SELECT got, tokens_left FROM notifier.take_sender_pace(?, ?, ?, ?, ?, ?)")) {
-            take.setString(1, fromNumber);
-            take.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            take.setDouble(3, pace.rate());
-            take.setDouble(4, pace.burst());
-            take.setDouble(5, pace.cost(segments, priority));
-            take.setDouble(6, pace.floor(priority));
-            try (ResultSet row = single(take)) {
-                return new Take(row.getBoolean(1), row.getDouble(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("taking a sending number's pace failed", e);
-        }
+        return single("SELECT got, tokens_left FROM notifier.take_sender_pace(?, ?, ?, ?, ?, ?)",
+                row -> new Take(row.getBoolean(1), row.getDouble(2)), fromNumber, at(now), pace.rate(),
+                (double) pace.burst(), pace.cost(segments, priority), pace.floor(priority));
     }
 
     /**
@@ -56,45 +44,41 @@ public class SenderPaces {
      * before the slot of the nurture text booked before it on the number.
      */
     public Instant book(String fromNumber, Pace pace, int segments, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement book = connection.prepareStatement(
-                        "SELECT notifier.book_sender_pace(?, ?, ?, ?, ?, ?, ?)")) {
-            book.setString(1, fromNumber);
-            book.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            book.setDouble(3, pace.rate());
-            book.setDouble(4, pace.burst());
-            book.setDouble(5, pace.cost(segments, false));
-            book.setDouble(6, pace.reserve());
-            book.setDouble(7, segments / pace.rate());
-            try (ResultSet row = single(book)) {
-                return row.getObject(1, OffsetDateTime.class).toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("booking a slot of a sending number's pace failed", e);
-        }
+        return single("SELECT notifier.book_sender_pace(?, ?, ?, ?, ?, ?, ?)",
+                row -> row.getObject(1, OffsetDateTime.class).toInstant(), fromNumber, at(now), pace.rate(),
+                (double) pace.burst(), pace.cost(segments, false), (double) pace.reserve(), segments / pace.rate());
     }
 
     /** How far ahead nurture texts are booked on the busiest number (0 when none waits). */
     public Duration longestBacklog(Instant now) {
+        OffsetDateTime last = single("SELECT max(nurture_slot) FROM notifier.sender_pace",
+                row -> row.getObject(1, OffsetDateTime.class));
+        return last == null || !last.toInstant().isAfter(now) ? Duration.ZERO : Duration.between(now, last.toInstant());
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** One statement on an auto-committed connection, and its one row. */
+    private <T> T single(String sql, Row<T> reader, Object... arguments) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement backlog = connection.prepareStatement(
-                        "SELECT max(nurture_slot) FROM notifier.sender_pace")) {
-            try (ResultSet row = single(backlog)) {
-                OffsetDateTime last = row.getObject(1, OffsetDateTime.class);
-                return last == null || !last.toInstant().isAfter(now) ? Duration.ZERO
-                        : Duration.between(now, last.toInstant());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no row from " + sql);
+                }
+                return reader.read(row);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the pacing backlog failed", e);
+            throw new IllegalStateException("pacing of the sending numbers: " + sql + " failed", e);
         }
     }
 
-    private static ResultSet single(PreparedStatement statement) throws SQLException {
-        ResultSet row = statement.executeQuery();
-        if (!row.next()) {
-            row.close();
-            throw new SQLException("no row from " + statement);
-        }
-        return row;
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
